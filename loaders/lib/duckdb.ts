@@ -1,0 +1,47 @@
+/**
+ * DuckDB's native engine (`@duckdb/node-api`) is the pipeline's SQL engine and Parquet writer:
+ * measured on this project's 2-core machine it writes a million rows to Parquet in well under a
+ * second, where Arrow JS + parquet-wasm takes several seconds (see docs/architecture.md).
+ */
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+
+/** An open in-memory database and one connection to it. */
+export interface Db {
+  instance: DuckDBInstance;
+  con: DuckDBConnection;
+}
+
+/** Opens an in-memory DuckDB. `threads` defaults to DuckDB's own choice. */
+export async function openDb(options: { threads?: number } = {}): Promise<Db> {
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(":memory:", config);
+  const con = await instance.connect();
+  return { instance, con };
+}
+
+/** Closes the connection and the database. */
+export function closeDb(db: Db): void {
+  db.con.closeSync();
+  db.instance.closeSync();
+}
+
+/** Quotes a string as a SQL literal. */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Writes the rows of `query` (or a whole table, by name) to a Parquet file. ZSTD compression;
+ * the caller's ORDER BY fixes the row order, so identical inputs give identical bytes.
+ */
+export async function writeParquet(db: Db, source: string, path: string): Promise<void> {
+  const rows = /^\w+$/.test(source) ? source : `(${source})`;
+  await db.con.run(`copy ${rows} to ${sqlString(path)} (format parquet, compression zstd)`);
+}
+
+/** Runs a query and returns its rows as plain objects (JS numbers for BIGINT where safe). */
+export async function queryRows(db: Db, sql: string): Promise<Record<string, unknown>[]> {
+  const reader = await db.con.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as Record<string, unknown>[];
+}

@@ -1,0 +1,31 @@
+/**
+ * The pipeline manifest: what was generated, from what, and the content hash of every output, so
+ * that two runs can be compared and a page can show provenance. It holds no wall-clock time.
+ */
+
+/** One output file. */
+export interface ManifestFile {
+  /** File name inside the output folder. */
+  name: string;
+  /** Rows in the table. */
+  rows: number;
+  /** Bytes on disk. */
+  bytes: number;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+}
+
+/** The manifest written as `manifest.json` beside the outputs. */
+export interface Manifest {
+  generator: string;
+  seed: number;
+  scenario: string;
+  input: "synthetic" | "analyst";
+  files: ManifestFile[];
+}
+
+/** Hex SHA-256 of some bytes. */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,57 @@
+// Lodestar site configuration. Framework evaluates this file before every build and preview, so
+// it is also where the build is made hermetic and never stale:
+// - fillNpmCache vendors every browser library from node_modules into Framework's npm cache, so
+//   nothing is fetched from a CDN at build or view time;
+// - invalidateStaleOutputs clears cached loader outputs when loaders/, models/, data/ or the
+//   analyst's input settings changed (Framework alone only watches the loader file).
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { invalidateStaleOutputs } from "./platform/freshness.ts";
+import { fillNpmCache } from "./platform/offline_npm.ts";
+import { sidebarPages } from "./platform/navigation.ts";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
+await fillNpmCache({ root });
+invalidateStaleOutputs({ root, env: process.env });
+
+const input = process.env.LODESTAR_INPUT;
+
+// Loaders run under Deno with the least they need:
+// --allow-ffi=node_modules  DuckDB's native engine (@duckdb/node-api) is a Node-API addon loaded
+//                           from node_modules. Its own file I/O happens in native code, outside
+//                           Deno's permission checks, so keep the SQL it runs under our control.
+// --allow-read              data/ (reference tables), loaders/ and models/ (SQL files),
+//                           node_modules (wasm and package files), the
+//                           temp folder the pipeline writes to, and the analyst's input folder.
+// --allow-write             only the temp folder (archive loaders stage their members there).
+// --allow-env=LODESTAR_*    the documented input settings, nothing else.
+// --no-prompt --no-remote   never wait for a permission answer; never fetch code.
+const readable = ["data", "loaders", "models", "node_modules", tmpdir(), ...(input ? [input] : [])];
+const deno = join(root, "node_modules", ".bin", "deno");
+
+export default {
+  root: "src",
+  title: "Lodestar",
+  pages: sidebarPages(),
+  pager: false,
+  head: '<link rel="icon" href="data:,">',
+  footer: "Lodestar — reproducible utilization and Star Ratings analytics.",
+  globalStylesheets: [],
+  search: false,
+  duckdb: { extensions: { json: null, parquet: null } },
+  interpreters: {
+    ".ts": [
+      deno,
+      "run",
+      "--quiet",
+      "--no-prompt",
+      "--no-remote",
+      "--allow-ffi=node_modules",
+      `--allow-read=${readable.join(",")}`,
+      `--allow-write=${tmpdir()}`,
+      "--allow-env=LODESTAR_*",
+    ],
+  },
+};
