@@ -3,18 +3,22 @@
 // - fillNpmCache vendors every browser library from node_modules into Framework's npm cache, so
 //   nothing is fetched from a CDN at build or view time;
 // - invalidateStaleOutputs clears cached loader outputs when loaders/, models/, data/ or the
-//   analyst's input settings changed (Framework alone only watches the loader file).
+//   analyst's input settings changed (Framework alone only watches the loader file);
+// - pinFileDates keeps wall-clock time out of built pages.
+import { realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { invalidateStaleOutputs } from "./platform/freshness.ts";
 import { fillNpmCache } from "./platform/offline_npm.ts";
 import { sidebarPages } from "./platform/navigation.ts";
+import { pinFileDates } from "./platform/reproducible.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
 await fillNpmCache({ root });
 invalidateStaleOutputs({ root, env: process.env });
+await pinFileDates(process.argv, process.env);
 
 const input = process.env.LODESTAR_INPUT;
 
@@ -28,8 +32,20 @@ const input = process.env.LODESTAR_INPUT;
 // --allow-write             only the temp folder (archive loaders stage their members there).
 // --allow-env=LODESTAR_*    the documented input settings, nothing else.
 // --no-prompt --no-remote   never wait for a permission answer; never fetch code.
-const readable = ["data", "loaders", "models", "node_modules", tmpdir(), ...(input ? [input] : [])];
-const deno = join(root, "node_modules", ".bin", "deno");
+// Paths are resolved to real paths: Deno checks permissions against the real location of a file,
+// and node_modules may be a link.
+const real = (path: string) => realpathSync(resolve(root, path));
+const modules = real("node_modules");
+const temp = realpathSync(tmpdir());
+const readable = [
+  real("data"),
+  real("loaders"),
+  real("models"),
+  modules,
+  temp,
+  ...(input ? [real(input)] : []),
+];
+const deno = join(modules, ".bin", "deno");
 
 export default {
   root: "src",
@@ -48,9 +64,9 @@ export default {
       "--quiet",
       "--no-prompt",
       "--no-remote",
-      "--allow-ffi=node_modules",
+      `--allow-ffi=${modules}`,
       `--allow-read=${readable.join(",")}`,
-      `--allow-write=${tmpdir()}`,
+      `--allow-write=${temp}`,
       "--allow-env=LODESTAR_*",
     ],
   },

@@ -15,6 +15,8 @@ if (!values.out) {
   console.error("usage: deno task pipeline --out DIR [--seed N]");
   Deno.exit(2);
 }
-const seed = seedFromEnv((name) => name === "LODESTAR_SEED" && values.seed !== undefined ? values.seed : Deno.env.get(name));
+const seed = seedFromEnv((name) =>
+  name === "LODESTAR_SEED" && values.seed !== undefined ? values.seed : Deno.env.get(name)
+);
 const manifest = await runPipeline({ out: values.out, seed });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 
 /** Folders (relative to the project root) whose contents loader outputs depend on. */
 export const SOURCE_DIRS: readonly string[] = ["loaders", "models", "data"];
@@ -22,7 +22,9 @@ export const INPUT_ENV: readonly string[] = [
 
 function* walk(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
@@ -47,7 +49,7 @@ export function inputFingerprint(root: string, env: Record<string, string | unde
   for (const name of INPUT_ENV) hash.update(`${name}=${env[name] ?? ""}\0`);
   const input = env.LODESTAR_INPUT;
   if (input) {
-    for (const path of walk(join(root, input))) {
+    for (const path of walk(resolve(root, input))) {
       const { size, mtimeMs } = statSync(path);
       hash.update(`${path}\0${size}\0${mtimeMs}\0`);
     }

@@ -26,5 +26,9 @@ export const SECTIONS: readonly NavSection[] = [
 
 /** Framework `pages` config: the sections that have pages, with `open` set. */
 export function sidebarPages(): { name: string; open: boolean; pages: NavPage[] }[] {
-  return SECTIONS.filter((s) => s.pages.length > 0).map((s) => ({ name: s.name, open: true, pages: s.pages }));
+  return SECTIONS.filter((s) => s.pages.length > 0).map((s) => ({
+    name: s.name,
+    open: true,
+    pages: s.pages,
+  }));
 }

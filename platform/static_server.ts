@@ -29,8 +29,12 @@ export async function resolveFile(root: string, pathname: string): Promise<strin
   }
   if (path.includes("\0") || path.includes("\\")) return undefined;
   const clean = normalize(path);
-  if (!clean.startsWith("/") || clean.split("/").some((p) => p === ".." || p.startsWith("."))) return undefined;
-  const candidates = clean.endsWith("/") ? [join(clean, "index.html")] : [clean, `${clean}.html`, join(clean, "index.html")];
+  if (!clean.startsWith("/") || clean.split("/").some((p) => p === ".." || p.startsWith("."))) {
+    return undefined;
+  }
+  const candidates = clean.endsWith("/")
+    ? [join(clean, "index.html")]
+    : [clean, `${clean}.html`, join(clean, "index.html")];
   for (const candidate of candidates) {
     const file = join(root, candidate);
     try {
@@ -44,13 +48,20 @@ export async function resolveFile(root: string, pathname: string): Promise<strin
 }
 
 /** Starts serving `root`; `port` 0 picks a free port. */
-export function serveStatic(root: string, options: { port?: number; quiet?: boolean } = {}): Deno.HttpServer<Deno.NetAddr> {
+export function serveStatic(
+  root: string,
+  options: { port?: number; quiet?: boolean } = {},
+): Deno.HttpServer<Deno.NetAddr> {
   return Deno.serve({
     hostname: "127.0.0.1",
     port: options.port ?? 0,
-    onListen: options.quiet ? () => {} : ({ port }) => console.error(`serving ${root} on http://127.0.0.1:${port}/`),
+    onListen: options.quiet
+      ? () => {}
+      : ({ port }) => console.error(`serving ${root} on http://127.0.0.1:${port}/`),
   }, async (request) => {
-    if (request.method !== "GET" && request.method !== "HEAD") return new Response("method not allowed", { status: 405 });
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return new Response("method not allowed", { status: 405 });
+    }
     const file = await resolveFile(root, new URL(request.url).pathname);
     if (!file) return new Response("not found", { status: 404 });
     const body = request.method === "HEAD" ? null : (await Deno.open(file)).readable;

@@ -5,6 +5,7 @@
 // Naming the result `sql` makes the page's ```sql``` cells and sql`…` template queries run
 // against these tables, after they are loaded. DuckDB-WASM has no Parquet extension offline, so
 // Parquet is decoded by parquet-wasm into Arrow and inserted into DuckDB from there.
+// deno-lint-ignore no-import-prefix no-unversioned-import -- a Framework module, served by Framework
 import { DuckDBClient } from "npm:@observablehq/duckdb";
 
 /** The parts of Framework's FileAttachment this module uses. */

@@ -1,4 +1,4 @@
-import { assert, assertEquals, assertNotEquals } from "node:assert";
+import assert from "node:assert/strict";
 import { join } from "node:path";
 import { canIsolateNetwork, copyProject, hashTree, offlineBuild } from "../support/project.ts";
 import { builtSite } from "../support/site.ts";
@@ -7,7 +7,7 @@ const PARQUET = /^_file\/data\/lodestar\/company_months\.[0-9a-f]{8}\.parquet$/;
 
 function parquetOf(hashes: Map<string, string>): [string, string] {
   const found = [...hashes].find(([path]) => PARQUET.test(path));
-  assert(found, `no company_months parquet among ${[...hashes.keys()].join(", ")}`);
+  assert.ok(found, `no company_months parquet among ${[...hashes.keys()].join(", ")}`);
   return found;
 }
 
@@ -15,16 +15,16 @@ Deno.test("observable build, run alone on a clean copy, builds the whole site wi
   const { dist, log } = await builtSite();
   if (!(await canIsolateNetwork())) console.warn("unshare -n unavailable: only fetch() is blocked");
   const hashes = await hashTree(dist);
-  for (const page of ["index.html", "data/explorer.html"]) assert(hashes.has(page), `missing ${page}`);
+  for (const page of ["index.html", "data/explorer.html"]) assert.ok(hashes.has(page), `missing ${page}`);
   parquetOf(hashes);
   for (const asset of ["duckdb-eh.wasm", "parquet_wasm_bg.wasm", "duckdb-browser-eh.worker."]) {
-    assert([...hashes.keys()].some((p) => p.includes(asset)), `missing ${asset}`);
+    assert.ok([...hashes.keys()].some((p) => p.includes(asset)), `missing ${asset}`);
   }
-  assert(!/jsdelivr|registry\.npmjs/.test(log), `the build tried to download:\n${log}`);
+  assert.ok(!/jsdelivr|registry\.npmjs/.test(log), `the build tried to download:\n${log}`);
   // No page refers to another host for a script, stylesheet or font.
   for (const page of ["index.html", "data/explorer.html"]) {
     const html = await Deno.readTextFile(join(dist, page));
-    assertEquals(html.match(/(?:src|href)="https?:\/\/[^"]*"/g), null, `${page} loads from another host`);
+    assert.equal(html.match(/(?:src|href)="https?:\/\/[^"]*"/g), null, `${page} loads from another host`);
   }
 });
 
@@ -34,9 +34,9 @@ Deno.test("two builds of the same inputs in different folders are byte-identical
   try {
     await offlineBuild(dir);
     const second = await hashTree(join(dir, "dist"));
-    assertEquals([...second.keys()], [...first.keys()]);
+    assert.deepEqual([...second.keys()], [...first.keys()]);
     const differing = [...first].filter(([path, hash]) => second.get(path) !== hash).map(([path]) => path);
-    assertEquals(differing, []);
+    assert.deepEqual(differing, []);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -50,9 +50,9 @@ Deno.test("a rebuild never serves stale loader outputs", async (t) => {
 
     await t.step("an unchanged rebuild reuses the cached output", async () => {
       const { stdout } = await offlineBuild(dir);
-      assert(stdout.includes("[fresh]"), stdout);
+      assert.ok(stdout.includes("[fresh]"), stdout);
       const [, again] = parquetOf(await hashTree(join(dir, "dist")));
-      assertEquals(again, before);
+      assert.equal(again, before);
     });
 
     await t.step("editing SQL under loaders/ changes the output", async () => {
@@ -61,13 +61,13 @@ Deno.test("a rebuild never serves stale loader outputs", async (t) => {
       await Deno.writeTextFile(sql, text.replace("range(1, 13)", "range(1, 14)"));
       await offlineBuild(dir);
       const [, after] = parquetOf(await hashTree(join(dir, "dist")));
-      assertNotEquals(after, before);
+      assert.notEqual(after, before);
     });
 
     await t.step("a change under data/ re-runs the loaders", async () => {
       await Deno.writeTextFile(join(dir, "data", "touched.txt"), "new reference file\n");
       const { stdout } = await offlineBuild(dir);
-      assert(stdout.includes("[missing]") && !stdout.includes("[fresh]"), stdout);
+      assert.ok(stdout.includes("[missing]") && !stdout.includes("[fresh]"), stdout);
     });
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -2,10 +2,11 @@
  * Test helpers that work on a copy of the project, so builds in tests never touch the working
  * tree: the copy holds the tracked and untracked-but-not-ignored files, with node_modules linked.
  */
-import { dirname, fromFileUrl, join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The project root (this file is test/support/project.ts). */
-export const ROOT = join(dirname(fromFileUrl(import.meta.url)), "..", "..");
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** Runs a command and returns its output; throws with stderr when it fails. */
 export async function run(

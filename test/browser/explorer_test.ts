@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { serveStatic } from "../../platform/static_server.ts";
+import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { builtSite } from "../support/site.ts";
+
+Deno.test("the explorer page queries Parquet in the browser, draws a chart and re-runs on input", async (t) => {
+  const { dist } = await builtSite();
+  const server = serveStatic(dist, { quiet: true });
+  const origin = `http://127.0.0.1:${server.addr.port}`;
+  const browser = await launch();
+  try {
+    const { page, log } = await recordedPage(browser, origin);
+    await page.goto(`${origin}/data/explorer`);
+
+    await t.step("the Plot chart is drawn from a DuckDB-WASM query", async () => {
+      await page.waitForSelector('#er-chart svg g[aria-label="line"] path', { timeout: 30_000 });
+      const title = await page.textContent("#er-chart figure h2, #er-chart h2");
+      assert.equal(title?.trim(), "ER visits per 1,000 member-months (annualised), C001");
+    });
+
+    await t.step("the ```sql``` cell shows one row per month", async () => {
+      await page.waitForSelector("form table tbody tr", { timeout: 30_000 });
+      const header = await page.$$eval(
+        "form table thead th",
+        (ths) => ths.map((th) => th.textContent?.trim()),
+      );
+      assert.deepEqual(header.filter((h) => h), ["year_month", "member_months", "er_visits", "er_per_1000"]);
+      const first = await page.$$eval(
+        "form table tbody tr:first-child td",
+        (tds) => tds.map((td) => td.textContent?.trim()),
+      );
+      assert.equal(first[1], "2024-01");
+      assert.ok(/^\d{1,3}(,\d{3})*$/.test(first[2] ?? ""), `member_months is a plain number: ${first[2]}`);
+    });
+    await screenshot(page, "data-explorer");
+
+    await t.step("choosing another company re-runs the query and redraws", async () => {
+      const before = await page.getAttribute('#er-chart svg g[aria-label="line"] path', "d");
+      await page.selectOption("form select", "C007");
+      await page.waitForFunction(
+        `document.querySelector("#er-chart h2")?.textContent?.includes("C007")`,
+        undefined,
+        {
+          timeout: 10_000,
+        },
+      );
+      const after = await page.getAttribute('#er-chart svg g[aria-label="line"] path', "d");
+      assert.notEqual(after, before);
+    });
+
+    await t.step("no request left the local server and the console shows no error", () => {
+      assert.deepEqual(log.offHost, []);
+      assert.deepEqual(log.consoleErrors, []);
+    });
+  } finally {
+    await browser.close();
+    await server.shutdown();
+  }
+});
+
+Deno.test("the home page loads without DuckDB and without errors", async () => {
+  const { dist } = await builtSite();
+  const server = serveStatic(dist, { quiet: true });
+  const origin = `http://127.0.0.1:${server.addr.port}`;
+  const browser = await launch();
+  try {
+    const { page, log } = await recordedPage(browser, origin);
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(origin + "/", { waitUntil: "networkidle" });
+    await screenshot(page, "home");
+    assert.equal(await page.textContent("main h1"), "Lodestar");
+    assert.deepEqual(requests.filter((u) => u.includes("duckdb")), []);
+    assert.deepEqual(log.offHost, []);
+    assert.deepEqual(log.consoleErrors, []);
+  } finally {
+    await browser.close();
+    await server.shutdown();
+  }
+});
