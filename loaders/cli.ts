@@ -1,22 +1,36 @@
 /**
- * `deno task pipeline --out DIR [--seed N]`: runs the same pipeline the site build runs and writes
- * every Parquet output and the manifest to DIR.
+ * `deno task pipeline --out DIR [--seed N] [--scale NAME] [--months N]`: runs the same pipeline
+ * the site build runs and writes every Parquet output and the manifest to DIR.
  */
 import { parseArgs } from "node:util";
 import { runPipeline } from "./pipeline.ts";
-import { seedFromEnv } from "./settings.ts";
+import { scaleFromEnv, seedFromEnv } from "./settings.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
-  options: { out: { type: "string" }, seed: { type: "string" } },
+  options: {
+    out: { type: "string" },
+    seed: { type: "string" },
+    scale: { type: "string" },
+    months: { type: "string" },
+  },
   strict: true,
 });
 if (!values.out) {
-  console.error("usage: deno task pipeline --out DIR [--seed N]");
+  console.error("usage: deno task pipeline --out DIR [--seed N] [--scale small|default|10k|100k|1m] [--months N]");
   Deno.exit(2);
 }
-const seed = seedFromEnv((name) =>
-  name === "LODESTAR_SEED" && values.seed !== undefined ? values.seed : Deno.env.get(name)
-);
-const manifest = await runPipeline({ out: values.out, seed });
+const overrides: Record<string, string | undefined> = { LODESTAR_SEED: values.seed, LODESTAR_SCALE: values.scale };
+const env = (name: string) => overrides[name] ?? Deno.env.get(name);
+const months = values.months === undefined ? undefined : Number(values.months);
+if (months !== undefined && (!Number.isInteger(months) || months < 12)) {
+  console.error(`--months must be an integer of at least 12 (got "${values.months}")`);
+  Deno.exit(2);
+}
+const manifest = await runPipeline({
+  out: values.out,
+  seed: seedFromEnv(env),
+  scale: scaleFromEnv(env),
+  ...(months ? { months } : {}),
+});
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);

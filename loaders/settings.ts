@@ -13,3 +13,12 @@ export function seedFromEnv(get: (name: string) => string | undefined): number {
   }
   return seed;
 }
+
+/** The synthetic scale used when none is given. */
+export const DEFAULT_SCALE = "default";
+
+/** Reads `LODESTAR_SCALE` (a scale named in the scenario file), or the default. */
+export function scaleFromEnv(get: (name: string) => string | undefined): string {
+  const raw = get("LODESTAR_SCALE");
+  return raw === undefined || raw === "" ? DEFAULT_SCALE : raw;
+}

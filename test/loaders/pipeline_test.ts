@@ -16,7 +16,7 @@ async function withTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 Deno.test("runPipeline()", async (t) => {
   await t.step("the same seed gives byte-identical Parquet; another seed gives other data", async () => {
     const [a, b, c] = await Promise.all(
-      [1, 1, 2].map((seed) => withTemp((out) => runPipeline({ out, seed }))),
+      [1, 1, 2].map((seed) => withTemp((out) => runPipeline({ out, seed, scale: "small" }))),
     );
     assert.deepEqual(a!.files, b!.files);
     assert.notDeepEqual(a!.files.map((f) => f.sha256), c!.files.map((f) => f.sha256));
@@ -24,7 +24,7 @@ Deno.test("runPipeline()", async (t) => {
 
   await t.step("the manifest's row counts and hashes describe the files written", async () => {
     await withTemp(async (out) => {
-      const manifest = await runPipeline({ out, seed: 7 });
+      const manifest = await runPipeline({ out, seed: 7, scale: "small" });
       const onDisk = JSON.parse(await Deno.readTextFile(join(out, "manifest.json")));
       assert.deepEqual(onDisk, manifest);
       const db = await openDb();

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { canIsolateNetwork, copyProject, hashTree, offlineBuild } from "../support/project.ts";
 import { builtSite } from "../support/site.ts";
 
-const PARQUET = /^_file\/data\/lodestar\/company_months\.[0-9a-f]{8}\.parquet$/;
+const PARQUET = /^_file\/data\/lodestar\/data_overview_monthly\.[0-9a-f]{8}\.parquet$/;
 
 function parquetOf(hashes: Map<string, string>): [string, string] {
   const found = [...hashes].find(([path]) => PARQUET.test(path));
-  assert.ok(found, `no company_months parquet among ${[...hashes.keys()].join(", ")}`);
+  assert.ok(found, `no data_overview_monthly parquet among ${[...hashes.keys()].join(", ")}`);
   return found;
 }
 
@@ -56,9 +56,10 @@ Deno.test("a rebuild never serves stale loader outputs", async (t) => {
     });
 
     await t.step("editing SQL under loaders/ changes the output", async () => {
-      const sql = join(dir, "loaders", "placeholder", "company_months.sql");
+      const sql = join(dir, "loaders", "core", "data_overview_monthly.sql");
       const text = await Deno.readTextFile(sql);
-      await Deno.writeTextFile(sql, text.replace("range(1, 13)", "range(1, 14)"));
+      assert.ok(text.includes("round(coalesce(med.medical_paid, 0), 2)"));
+      await Deno.writeTextFile(sql, text.replace("round(coalesce(med.medical_paid, 0), 2)", "round(coalesce(med.medical_paid, 0), 0)"));
       await offlineBuild(dir);
       const [, after] = parquetOf(await hashTree(join(dir, "dist")));
       assert.notEqual(after, before);

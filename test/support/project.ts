@@ -72,6 +72,8 @@ export async function offlineBuild(dir: string): Promise<{ stdout: string; stder
     PATH: `${join(dir, "node_modules", ".bin")}:${Deno.env.get("PATH") ?? ""}`,
     NODE_OPTIONS: `--import=${guard}`,
     NO_COLOR: "1",
+    // The build tests exercise the platform, not the data: the small synthetic scale keeps them quick.
+    LODESTAR_SCALE: "small",
   };
   const npx = ["npx", "--offline", "observable", "build"];
   return await canIsolateNetwork()

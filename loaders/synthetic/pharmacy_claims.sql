@@ -1,0 +1,70 @@
+-- Pharmacy fills: refill chains of the maintenance therapies plus acute fills (antibiotics).
+-- Fill k of a therapy is dispensed on first_fill + Σ_{j<k} (d + gap_j) with
+--   gap_j = round(d·(1/a − 1)·exp(0.5·z_j − 0.125)), z_j ~ N(0,1)
+-- and only while the member is enrolled and on therapy. Acute fills: Poisson per member-month,
+-- with a winter peak. Amounts: cost per 30 days × d/30; the plan pays 80% (rejected: 0).
+-- grain: one row per claim_id
+with candidates as (
+  select t.*, unnest(range(least(fills_before_stop + 1, ceil(getvariable('months') * 30.44 / days_supply)::integer + 1))) as k
+  from therapies t
+)
+, chained as (
+  select
+    *
+    , first_fill + to_days((sum(case when k = 0 then 0 else days_supply
+        + round(days_supply * (1 / adherence - 1) * exp(0.5 * rnorm('rx_gap', therapy_id, k, 0) - 0.125)) end)
+        over (partition by therapy_id order by k rows unbounded preceding))::integer) as dispensing_date
+  from candidates
+)
+, maintenance as (
+  select
+    'RX' || c.member_id || '-T' || lpad(c.therapy_no::varchar, 2, '0') || lpad(c.k::varchar, 3, '0') as claim_id
+    , c.member_id, c.region, c.dispensing_date, c.drug_name, c.ingredient, c.drug_class, c.statin_intensity
+    , c.days_supply, c.days_supply::double as quantity
+    , round(c.cost_30d * c.days_supply / 30 * exp(0.1 * rnorm('rx_cost', c.therapy_id, c.k, 0)), 2) as allowed_amount
+  from chained c
+  join exposure x on x.member_id = c.member_id and x.month_start = date_trunc('month', c.dispensing_date)
+  where c.dispensing_date <= x.last_day_eligible
+)
+, acute as (
+  select
+    'RX' || member_id || '-A' || lpad(m::varchar, 2, '0') || lpad(k::varchar, 2, '0') as claim_id
+    , member_id, region
+    , month_start + to_days(floor(runif('rx_acute_day', member_id, m, k) * (datediff('day', month_start, last_day_eligible) + 1))::integer) as dispensing_date
+    , ['amoxicillin 500 mg', 'azithromycin 250 mg', 'cephalexin 500 mg', 'doxycycline 100 mg'][1 + floor(runif('rx_acute_drug', member_id, m, k) * 4)::integer] as drug_name
+    , split_part(drug_name, ' ', 1) as ingredient
+    , 'antibiotic' as drug_class, null as statin_intensity, 10 as days_supply, 20.0 as quantity
+    , round(14 * exp(0.3 * rnorm('rx_acute_cost', member_id, m, k)), 2) as allowed_amount
+  from (
+    select *, unnest(range(rpois(lam_acute_rx, u_acute_rx))) as k
+    from exposure
+  )
+)
+, fills as (
+  select * from maintenance
+  union all
+  select * from acute
+)
+, adjudicated as (
+  select
+    f.*
+    , p.provider_id
+    , runif('rx_status', f.claim_id, 0, 0) as u
+  from fills f
+  join provider_index p
+    on p.practice_type = 'pharmacy' and p.scope_region = f.region
+    and p.idx = floor(runif('rx_pharmacy', f.member_id, 0, 0) * p.n)::integer
+)
+select
+  claim_id, member_id, provider_id, dispensing_date, drug_name, ingredient, drug_class, statin_intensity
+  , days_supply, quantity, allowed_amount
+  , case when u < getvariable('claim_status__rejected') then 0.0 else round(allowed_amount * 0.8, 2) end as paid_amount
+  , case when u < getvariable('claim_status__rejected') then 'rejected' else 'paid' end as claim_status
+from adjudicated
+union all
+select
+  claim_id || 'R', member_id, provider_id, dispensing_date, drug_name, ingredient, drug_class, statin_intensity
+  , days_supply, quantity, -allowed_amount, -round(allowed_amount * 0.8, 2), 'reversed'
+from adjudicated
+where u >= getvariable('claim_status__rejected') and u < getvariable('claim_status__rejected') + getvariable('claim_status__reversed')
+order by claim_id
