@@ -17,8 +17,8 @@ with member_years as (
     , any_value(conditions) as conditions
     , any_value(region) as region
     , count(*) as months_enrolled
-    , min(month_start) as first_day
-    , max(last_day_eligible) as last_day
+    , list(month_start order by month_start) as month_starts
+    , list(last_day_eligible order by month_start) as month_ends
   from exposure
   group by member_id, is_commercial, yr
 )
@@ -48,7 +48,10 @@ select
   , practice_type
   , cost_key
   , place_of_service
-  , first_day + to_days(floor(runif('care_day', member_id, event, yr) * (datediff('day', first_day, last_day) + 1))::integer) as service_date
+  -- a day in one of the member's enrolled months of that year
+  , 1 + floor(runif('care_month', member_id, event, yr) * months_enrolled)::integer as month_pick
+  , month_starts[month_pick] + to_days(floor(runif('care_day', member_id, event, yr)
+      * (datediff('day', month_starts[month_pick], month_ends[month_pick]) + 1))::integer) as service_date
   , case when result_codes_good is not null then
       case when runif('care_result', member_id, event, yr) < sigmoid(logit(good_probability) + 0.8 * contract_sd * z)
         then string_split(result_codes_good, '|')[1 + floor(runif('care_code', member_id, event, yr) * len(string_split(result_codes_good, '|')))::integer]

@@ -37,7 +37,8 @@ with er as (
     'CL' || a.admission_id as claim_id, 1 as claim_line_number, a.member_id, a.region, 'hospital' as practice_type
     , coalesce(a.visit_id, a.admission_id) as provider_key
     , 'institutional', 'inpatient', '21', a.admission_date, a.discharge_date, a.icd10, null
-    , null, 'inpatient_stay', '0120', false, null::boolean
+    , null, case a.admission_source when 'emergency' then 'emergency_admission' else 'elective_admission' end
+    , '0120', false, null::boolean
     , round(least(getvariable('costs__inpatient_per_day__cap')
         , datediff('day', a.admission_date, a.discharge_date)
           * rcost('ip', a.admission_id, 1, 0, getvariable('costs__inpatient_per_day__median'), getvariable('costs__inpatient_per_day__sigma'), 1e9)), 2)
@@ -110,7 +111,7 @@ with er as (
   -- lab work ordered at office visits, billed by the laboratory
   select
     claim_id || 'L', 1, member_id, region, 'laboratory', event_id || 'L', 'professional', 'laboratory', '81'
-    , service_date + to_days(floor(runif('lab_lag', event_id, 0, 0) * 3)::integer), null, dx, null
+    , service_date, null, dx, null
     , ['80053', '85025', '80061', '84443'][1 + floor(runif('lab_cpt', event_id, 0, 0) * 4)::integer], 'lab_panel', null, false, null
     , rcost('lab', event_id, 1, 0, getvariable('costs__lab__median'), getvariable('costs__lab__sigma'), getvariable('costs__lab__cap'))
     , is_commercial

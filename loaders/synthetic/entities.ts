@@ -48,13 +48,56 @@ export interface Provider {
   town: string;
 }
 
-const INDUSTRIES = ["manufacturing", "retail", "healthcare", "education", "technology", "construction", "hospitality", "logistics", "finance", "public sector"];
-const NAME_PARTS = ["Summit", "Harbor", "Pioneer", "Keystone", "Meridian", "Riverbend", "Bluestone", "Northwind", "Evergreen", "Ironwood", "Silverline", "Crescent", "Granite", "Prairie", "Lighthouse", "Redwood"];
-const NAME_SUFFIX = ["Manufacturing", "Foods", "Logistics", "Health Services", "Schools", "Systems", "Builders", "Hospitality", "Financial", "Partners", "Retail", "Labs"];
+const INDUSTRIES = [
+  "manufacturing",
+  "retail",
+  "healthcare",
+  "education",
+  "technology",
+  "construction",
+  "hospitality",
+  "logistics",
+  "finance",
+  "public sector",
+];
+const NAME_PARTS = [
+  "Summit",
+  "Harbor",
+  "Pioneer",
+  "Keystone",
+  "Meridian",
+  "Riverbend",
+  "Bluestone",
+  "Northwind",
+  "Evergreen",
+  "Ironwood",
+  "Silverline",
+  "Crescent",
+  "Granite",
+  "Prairie",
+  "Lighthouse",
+  "Redwood",
+];
+const NAME_SUFFIX = [
+  "Manufacturing",
+  "Foods",
+  "Logistics",
+  "Health Services",
+  "Schools",
+  "Systems",
+  "Builders",
+  "Hospitality",
+  "Financial",
+  "Partners",
+  "Retail",
+  "Labs",
+];
 
 /** Places: every town with its region and the region's population weight. */
 export function places(scenario: Scenario): Place[] {
-  return scenario.regions.flatMap((r) => r.towns.map((town) => ({ region: r.region, town, region_weight: r.weight })));
+  return scenario.regions.flatMap((r) =>
+    r.towns.map((town) => ({ region: r.region, town, region_weight: r.weight }))
+  );
 }
 
 function pickWeighted<T>(items: readonly T[], weight: (t: T) => number, u: number): T {
@@ -82,18 +125,28 @@ export function companies(scenario: Scenario, seed: number, targetMembers: numbe
   let expected = 0;
   while (expected < targetMembers) {
     const employees = Math.round(Math.min(max, Math.max(min, Math.exp(mu + sigma * normal(random)))));
-    const place = pickWeighted(townList, (p) => p.region_weight / scenario.regions.find((r) => r.region === p.region)!.towns.length, random());
+    const place = pickWeighted(
+      townList,
+      (p) => p.region_weight / scenario.regions.find((r) => r.region === p.region)!.towns.length,
+      random(),
+    );
     const n = out.length + 1;
     const u = random();
     out.push({
       company_id: `C${String(n).padStart(5, "0")}`,
-      company_name: `${NAME_PARTS[Math.floor(random() * NAME_PARTS.length)]} ${NAME_SUFFIX[Math.floor(random() * NAME_SUFFIX.length)]} ${n}`,
+      company_name: `${NAME_PARTS[Math.floor(random() * NAME_PARTS.length)]} ${
+        NAME_SUFFIX[Math.floor(random() * NAME_SUFFIX.length)]
+      } ${n}`,
       industry: INDUSTRIES[Math.floor(random() * INDUSTRIES.length)]!,
       region: place.region,
       town: place.town,
       employees,
       avoidable_log_odds: 0.35 * normal(random),
-      trajectory: u < ce.deteriorating ? "deteriorating" : u < ce.deteriorating + ce.improving ? "improving" : "stable",
+      trajectory: u < ce.deteriorating
+        ? "deteriorating"
+        : u < ce.deteriorating + ce.improving
+        ? "improving"
+        : "stable",
     });
     expected += employees * meanHousehold;
   }
@@ -107,7 +160,11 @@ export function companies(scenario: Scenario, seed: number, targetMembers: numbe
  *
  * effect_t = b + x_t + trend·max(0, t − t₀) + shock_t
  */
-export function companyMonthEffects(scenario: Scenario, seed: number, list: readonly Company[]): CompanyMonthEffect[] {
+export function companyMonthEffects(
+  scenario: Scenario,
+  seed: number,
+  list: readonly Company[],
+): CompanyMonthEffect[] {
   const ce = scenario.commercial.company_effect;
   const months = scenario.months;
   const out: CompanyMonthEffect[] = [];
@@ -127,7 +184,11 @@ export function companyMonthEffects(scenario: Scenario, seed: number, list: read
       if (shockLeft === 0 && random() < ce.shock_per_year / 12) shockLeft = 2 + Math.floor(random() * 3);
       const shock = shockLeft > 0 ? ce.shock_size : 0;
       if (shockLeft > 0) shockLeft--;
-      out.push({ company_id: company.company_id, month_index: t, log_effect: level + drift + slope * Math.max(0, t - start) + shock });
+      out.push({
+        company_id: company.company_id,
+        month_index: t,
+        log_effect: level + drift + slope * Math.max(0, t - start) + shock,
+      });
     }
   }
   return out;
@@ -139,7 +200,9 @@ export function contracts(scenario: Scenario, seed: number, sizes: readonly numb
   const sigma = scenario.medicare_advantage.contract_effect_sigma ?? 0.15;
   return sizes.map((members, i) => ({
     contract_id: `H${9901 + i}`,
-    contract_name: `Lodestar Medicare ${["Advantage Plus", "Choice", "Value", "Community"][i % 4]}${i >= 4 ? ` ${i + 1}` : ""}`,
+    contract_name: `Lodestar Medicare ${["Advantage Plus", "Choice", "Value", "Community"][i % 4]}${
+      i >= 4 ? ` ${i + 1}` : ""
+    }`,
     region: scenario.regions[i % scenario.regions.length]!.region,
     members,
     log_effect: sigma * normal(random),
@@ -172,7 +235,14 @@ export function providers(scenario: Scenario, seed: number): Provider[] {
     return u < 0.6 ? "preferred" : u < 0.94 ? "standard" : "out_of_network";
   };
   const add = (practice_type: string, name: string, region: string, town: string) =>
-    out.push({ provider_id: `P${String(out.length + 1).padStart(5, "0")}`, provider_name: name, network_tier: tier(), practice_type, region, town });
+    out.push({
+      provider_id: `P${String(out.length + 1).padStart(5, "0")}`,
+      provider_name: name,
+      network_tier: tier(),
+      practice_type,
+      region,
+      town,
+    });
   for (const r of scenario.regions) {
     for (const [type, n, label] of PER_REGION) {
       for (let i = 0; i < n; i++) {

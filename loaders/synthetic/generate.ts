@@ -13,6 +13,7 @@ import { readSql } from "../lib/sql_file.ts";
 import { contractEventEffects } from "./contract_effects.ts";
 import { companies, companyMonthEffects, contracts, places, providers } from "./entities.ts";
 import { poissonMacroSql } from "./poisson.ts";
+import { INPUT_TABLES } from "../contract/schema.ts";
 import { flattenNumbers, readScenario, type Scenario } from "./scenario.ts";
 
 /** Where the scenario and reference files live (the project's data/ folder). */
@@ -55,9 +56,21 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
 
 /** Intermediate tables dropped once the contract tables exist. */
 const SCRATCH = [
-  "people", "exposure", "er_pool_share", "er_dx_bins", "er_visits_base", "elective_admissions",
-  "readmission_visits", "er_visits", "admissions", "ambulatory_events", "care_events", "provider_index",
-  "claim_lines", "therapies", "member_months",
+  "people",
+  "exposure",
+  "er_pool_share",
+  "er_dx_bins",
+  "er_visits_base",
+  "elective_admissions",
+  "readmission_visits",
+  "er_visits",
+  "admissions",
+  "ambulatory_events",
+  "care_events",
+  "provider_index",
+  "claim_lines",
+  "therapies",
+  "member_months",
 ];
 
 function csvPath(name: string): string {
@@ -84,16 +97,27 @@ async function loadReferenceTables(db: Db, scenario: Scenario): Promise<void> {
     select unnest(range(1, 13)) as month_of_year
       , unnest(${JSON.stringify(scenario.seasonality.respiratory)}::double[]) as respiratory
       , unnest(${JSON.stringify(scenario.seasonality.injury)}::double[]) as injury`);
-  const conditions = Object.entries(scenario.conditions).filter(([k, v]) => !k.startsWith("$") && typeof v === "object")
+  const conditions = Object.entries(scenario.conditions).filter(([k, v]) =>
+    !k.startsWith("$") && typeof v === "object"
+  )
     .map(([condition, v]) => ({ condition, ...(v as { at45: number; at75: number; loading: number }) }));
-  await createAndAppend(db, "condition_params", [["condition", "varchar"], ["at45", "double"], ["at75", "double"], ["loading", "double"]], conditions);
+  await createAndAppend(db, "condition_params", [["condition", "varchar"], ["at45", "double"], [
+    "at75",
+    "double",
+  ], ["loading", "double"]], conditions);
   await db.con.run(`create or replace table ed_classification as
-    select * from read_csv(${csvPath("reference/ed/ed_classification_johnston_icd10.csv")}, header = true, all_varchar = false,
+    select * from read_csv(${
+    csvPath("reference/ed/ed_classification_johnston_icd10.csv")
+  }, header = true, all_varchar = false,
       types = {'icd10': 'varchar'})`);
   await db.con.run(`create or replace table er_diagnoses as
-    select * from read_csv(${csvPath("synthetic/er_diagnoses.csv")}, header = true, types = {'icd10': 'varchar'})`);
+    select * from read_csv(${
+    csvPath("synthetic/er_diagnoses.csv")
+  }, header = true, types = {'icd10': 'varchar'})`);
   await db.con.run(`create or replace table drugs as
-    select * from read_csv(${csvPath("synthetic/drugs.csv")}, header = true, types = {'statin_intensity': 'varchar'})`);
+    select * from read_csv(${
+    csvPath("synthetic/drugs.csv")
+  }, header = true, types = {'statin_intensity': 'varchar'})`);
   await db.con.run(`create or replace table condition_codes as
     select * from read_csv(${csvPath("synthetic/condition_codes.csv")}, header = true)`);
   await db.con.run(`create or replace table care_event_params as
@@ -107,7 +131,9 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
   const scenario = readScenario(options.scenarioPath ?? new URL("synthetic/scenario.json", DATA_DIR));
   const scale = scenario.scales[options.scale];
   if (!scale) {
-    throw new Error(`Unknown scale "${options.scale}": expected one of ${Object.keys(scenario.scales).join(", ")}`);
+    throw new Error(
+      `Unknown scale "${options.scale}": expected one of ${Object.keys(scenario.scales).join(", ")}`,
+    );
   }
   const months = options.months ?? scenario.months;
   const seed = options.seed;
@@ -119,25 +145,57 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
   progress("synthetic", `entities for scale ${options.scale} (${months} months)`);
   const companyList = companies(scenario, seed, scale.commercial_members);
   const scenarioForMonths = { ...scenario, months };
-  await createAndAppend(db, "places", [["region", "varchar"], ["town", "varchar"], ["region_weight", "double"]], places(scenario));
+  await createAndAppend(db, "places", [["region", "varchar"], ["town", "varchar"], [
+    "region_weight",
+    "double",
+  ]], places(scenario));
   await createAndAppend(db, "companies", [
-    ["company_id", "varchar"], ["company_name", "varchar"], ["industry", "varchar"], ["region", "varchar"], ["town", "varchar"],
-    ["employees", "integer"], ["avoidable_log_odds", "double"], ["trajectory", "varchar"],
+    ["company_id", "varchar"],
+    ["company_name", "varchar"],
+    ["industry", "varchar"],
+    ["region", "varchar"],
+    ["town", "varchar"],
+    ["employees", "integer"],
+    ["avoidable_log_odds", "double"],
+    ["trajectory", "varchar"],
   ], companyList);
-  await createAndAppend(db, "company_month_effects", [["company_id", "varchar"], ["month_index", "integer"], ["log_effect", "double"]],
-    companyMonthEffects(scenarioForMonths, seed, companyList));
+  await createAndAppend(db, "company_month_effects", [["company_id", "varchar"], ["month_index", "integer"], [
+    "log_effect",
+    "double",
+  ]], companyMonthEffects(scenarioForMonths, seed, companyList));
   const contractList = contracts(scenario, seed, scale.ma_contract_members);
   await createAndAppend(db, "contracts", [
-    ["contract_id", "varchar"], ["contract_name", "varchar"], ["region", "varchar"], ["members", "integer"], ["log_effect", "double"],
+    ["contract_id", "varchar"],
+    ["contract_name", "varchar"],
+    ["region", "varchar"],
+    ["members", "integer"],
+    ["log_effect", "double"],
   ], contractList);
   await createAndAppend(db, "providers", [
-    ["provider_id", "varchar"], ["provider_name", "varchar"], ["network_tier", "varchar"], ["practice_type", "varchar"],
-    ["region", "varchar"], ["town", "varchar"],
+    ["provider_id", "varchar"],
+    ["provider_name", "varchar"],
+    ["network_tier", "varchar"],
+    ["practice_type", "varchar"],
+    ["region", "varchar"],
+    ["town", "varchar"],
   ], providers(scenario, seed));
-  const events = await queryRows(db, "select event, rho from care_event_params order by event") as { event: string; rho: number }[];
+  const events = await queryRows(db, "select event, rho from care_event_params order by event") as {
+    event: string;
+    rho: number;
+  }[];
   const firstYear = Number(scenario.start_month.slice(0, 4));
-  await createAndAppend(db, "contract_event_effects", [["contract_id", "varchar"], ["event", "varchar"], ["yr", "integer"], ["z", "double"]],
-    contractEventEffects(seed, contractList.map((c) => c.contract_id), events, firstYear, firstYear + Math.ceil(months / 12) + 1));
+  await createAndAppend(
+    db,
+    "contract_event_effects",
+    [["contract_id", "varchar"], ["event", "varchar"], ["yr", "integer"], ["z", "double"]],
+    contractEventEffects(
+      seed,
+      contractList.map((c) => c.contract_id),
+      events,
+      firstYear,
+      firstYear + Math.ceil(months / 12) + 1,
+    ),
+  );
 
   for (const [table, file] of STEPS) {
     await db.con.run(`create or replace table ${table} as ${readSql(import.meta.url, file)}`);
@@ -145,5 +203,10 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
     progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
   }
   for (const table of SCRATCH) await db.con.run(`drop table if exists ${table}`);
+  // The contract tables take exactly the contract's columns, order and types.
+  for (const spec of INPUT_TABLES) {
+    const columns = spec.columns.map((c) => `${c.name}::${c.type} as ${c.name}`).join(", ");
+    await db.con.run(`create or replace table ${spec.name} as select ${columns} from ${spec.name}`);
+  }
   return scenario;
 }

@@ -10,7 +10,10 @@ export function poissonMacroSql(terms = 16): string {
   const factorial = (n: number): number => n <= 1 ? 1 : n * factorial(n - 1);
   const branches: string[] = [];
   for (let k = 0; k < terms; k++) {
-    const series = Array.from({ length: k + 1 }, (_, i) => i === 0 ? "1" : i === 1 ? "lam" : `pow(lam, ${i}) / ${factorial(i)}`);
+    const series = Array.from(
+      { length: k + 1 },
+      (_, i) => i === 0 ? "1" : i === 1 ? "lam" : `pow(lam, ${i}) / ${factorial(i)}`,
+    );
     branches.push(`when u < exp(-lam) * (${series.join(" + ")}) then ${k}`);
   }
   return `create or replace macro rpois(lam, u) as case\n  ${branches.join("\n  ")}\n  else ${terms} end`;

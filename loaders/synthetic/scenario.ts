@@ -52,10 +52,14 @@ export interface Scenario {
 export function readScenario(path: string | URL): Scenario {
   const scenario = JSON.parse(Deno.readTextFileSync(path)) as Scenario;
   if (!/^\d{4}-\d{2}$/.test(scenario.start_month)) {
-    throw new Error(`Cannot read scenario ${path}: "start_month" must be YYYY-MM (got "${scenario.start_month}")`);
+    throw new Error(
+      `Cannot read scenario ${path}: "start_month" must be YYYY-MM (got "${scenario.start_month}")`,
+    );
   }
   if (!Number.isInteger(scenario.months) || scenario.months < 12) {
-    throw new Error(`Cannot read scenario ${path}: "months" must be an integer ≥ 12 (got ${scenario.months})`);
+    throw new Error(
+      `Cannot read scenario ${path}: "months" must be an integer ≥ 12 (got ${scenario.months})`,
+    );
   }
   for (const key of ["respiratory", "injury"] as const) {
     if (scenario.seasonality[key].length !== 12) {
@@ -69,5 +73,7 @@ export function readScenario(path: string | URL): Scenario {
 export function flattenNumbers(value: unknown, prefix = ""): [string, number][] {
   if (typeof value === "number") return [[prefix, value]];
   if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([k, v]) => k.startsWith("$") ? [] : flattenNumbers(v, prefix ? `${prefix}__${k}` : k));
+  return Object.entries(value).flatMap(([k, v]) =>
+    k.startsWith("$") ? [] : flattenNumbers(v, prefix ? `${prefix}__${k}` : k)
+  );
 }

@@ -10,7 +10,9 @@ const dir = await Deno.makeTempDir({ prefix: "lodestar-" });
 try {
   const manifest = await runPipeline({ out: dir, seed: seedFromEnv(env), scale: scaleFromEnv(env) });
   const names = [...manifest.files.map((f) => f.name), "manifest.json"];
-  const files = await Promise.all(names.map(async (name) => ({ name, data: await Deno.readFile(join(dir, name)) })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, data: await Deno.readFile(join(dir, name)) })),
+  );
   const writer = Deno.stdout.writable.getWriter();
   for (const chunk of tarChunks(files)) await writer.write(chunk);
   await writer.close();

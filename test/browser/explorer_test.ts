@@ -20,9 +20,22 @@ Deno.test("the explorer page queries Parquet in the browser, draws a chart and r
 
     await t.step("the ```sql``` cell shows the benchmark table", async () => {
       await page.waitForSelector("form table tbody tr", { timeout: 30_000 });
-      const header = await page.$$eval("form table thead th", (ths) => ths.map((th) => th.textContent?.trim()));
-      assert.deepEqual(header.filter((h) => h), ["line_of_business", "metric", "value", "low", "high", "within_range"]);
-      const first = await page.$$eval("form table tbody tr:first-child td", (tds) => tds.map((td) => td.textContent?.trim()));
+      const header = await page.$$eval(
+        "form table thead th",
+        (ths) => ths.map((th) => th.textContent?.trim()),
+      );
+      assert.deepEqual(header.filter((h) => h), [
+        "line_of_business",
+        "metric",
+        "value",
+        "low",
+        "high",
+        "within_range",
+      ]);
+      const first = await page.$$eval(
+        "form table tbody tr:first-child td",
+        (tds) => tds.map((td) => td.textContent?.trim()),
+      );
       assert.equal(first[1], "commercial");
       assert.equal(first[2], "admissions_per_1000");
       assert.ok(/^\d+(\.\d+)?$/.test(first[3] ?? ""), `value is a plain number: ${first[3]}`);

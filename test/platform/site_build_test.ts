@@ -59,7 +59,10 @@ Deno.test("a rebuild never serves stale loader outputs", async (t) => {
       const sql = join(dir, "loaders", "core", "data_overview_monthly.sql");
       const text = await Deno.readTextFile(sql);
       assert.ok(text.includes("round(coalesce(med.medical_paid, 0), 2)"));
-      await Deno.writeTextFile(sql, text.replace("round(coalesce(med.medical_paid, 0), 2)", "round(coalesce(med.medical_paid, 0), 0)"));
+      await Deno.writeTextFile(
+        sql,
+        text.replace("round(coalesce(med.medical_paid, 0), 2)", "round(coalesce(med.medical_paid, 0), 0)"),
+      );
       await offlineBuild(dir);
       const [, after] = parquetOf(await hashTree(join(dir, "dist")));
       assert.notEqual(after, before);

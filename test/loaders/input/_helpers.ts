@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { closeDb, type Db, openDb, queryRows } from "../../../loaders/lib/duckdb.ts";
 
 /** A fixture folder under `test/input/`. */
-export const fixture = (name: string): string => fileURLToPath(new URL(`../../input/${name}`, import.meta.url));
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../../input/${name}`, import.meta.url));
 
 /** Runs `fn` with a fresh in-memory database, closed afterwards. */
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -38,7 +39,9 @@ export async function rejectsOf(db: Db, table: string): Promise<[number, string,
     `select row_number, column_name, value, reason from rejects where table_name = '${table}' ` +
       `order by row_number, column_name, reason`,
   );
-  return rows.map((r) => [r.row_number as number, r.column_name as string, r.value as string | null, r.reason as string]);
+  return rows.map((
+    r,
+  ) => [r.row_number as number, r.column_name as string, r.value as string | null, r.reason as string]);
 }
 
 /** One column of a table, in table order, dates as `YYYY-MM-DD`. */

@@ -51,98 +51,171 @@ Deno.test("loadInputs() on the contract layout (test/input/contract)", async (t)
       });
       assertBalanced(report);
       await assertContractTables(db, report);
-      assert.deepEqual(report.capabilities, { diagnoses: true, pharmacy: false, eligibilitySpans: true, providers: true });
+      assert.deepEqual(report.capabilities, {
+        diagnoses: true,
+        pharmacy: false,
+        eligibilitySpans: true,
+        providers: true,
+      });
     });
 
-    await t.step("providers: Latin-1, semicolons, a quoted line break; labels filled, code required, first code kept", async () => {
-      assert.deepEqual(await columnOf(db, "providers", "provider_id"), ["P1", "P2", "P3", "P4"]);
-      assert.deepEqual(await columnOf(db, "providers", "town"), ["Málaga", "Logroño", "Unknown", "Peñíscola"]);
-      assert.deepEqual(await columnOf(db, "providers", "provider_name"), [
-        "Hospital Central\nAnnex",
-        "Clínica Sol",
-        "Unknown",
-        "Urgencias Ñ",
-      ]);
-      assert.deepEqual(await columnOf(db, "providers", "practice_type"), ["hospital", "clinic", "Unknown", "urgent_care"]);
-      assert.deepEqual(await columnOf(db, "providers", "network_tier"), ["preferred", "Gold", "Unknown", "out_of_network"]);
-      assert.deepEqual(await rejectsOf(db, "providers"), [
-        [4, "provider_id", null, "missing required value"],
-        [5, "provider_id", "P2", "duplicate provider_id"],
-        [7, "practice_type", "Spa", "not an allowed value"],
-      ]);
-      const [spa] = await queryRows(db, "select expected from rejects where value = 'Spa'");
-      assert.match(String(spa!.expected), /^one of hospital, clinic, polyclinic, .*, eye_care, Unknown$/);
-    });
+    await t.step(
+      "providers: Latin-1, semicolons, a quoted line break; labels filled, code required, first code kept",
+      async () => {
+        assert.deepEqual(await columnOf(db, "providers", "provider_id"), ["P1", "P2", "P3", "P4"]);
+        assert.deepEqual(await columnOf(db, "providers", "town"), [
+          "Málaga",
+          "Logroño",
+          "Unknown",
+          "Peñíscola",
+        ]);
+        assert.deepEqual(await columnOf(db, "providers", "provider_name"), [
+          "Hospital Central\nAnnex",
+          "Clínica Sol",
+          "Unknown",
+          "Urgencias Ñ",
+        ]);
+        assert.deepEqual(await columnOf(db, "providers", "practice_type"), [
+          "hospital",
+          "clinic",
+          "Unknown",
+          "urgent_care",
+        ]);
+        assert.deepEqual(await columnOf(db, "providers", "network_tier"), [
+          "preferred",
+          "Gold",
+          "Unknown",
+          "out_of_network",
+        ]);
+        assert.deepEqual(await rejectsOf(db, "providers"), [
+          [4, "provider_id", null, "missing required value"],
+          [5, "provider_id", "P2", "duplicate provider_id"],
+          [7, "practice_type", "Spa", "not an allowed value"],
+        ]);
+        const [spa] = await queryRows(db, "select expected from rejects where value = 'Spa'");
+        assert.match(String(spa!.expected), /^one of hospital, clinic, polyclinic, .*, eye_care, Unknown$/);
+      },
+    );
 
-    await t.step("members: BOM, trailing spaces, header spelling; enum, required, duplicate and line-of-business rules", async () => {
-      assert.deepEqual(await columnOf(db, "members", "member_id"), ["M1", "M2", "M3", "M7"]);
-      assert.deepEqual(await columnOf(db, "members", "birth_date"), ["1980-05-17", "1975-12-31", "1950-02-28", "1970-10-10"]);
-      assert.deepEqual(await columnOf(db, "members", "sex"), ["F", "M", "F", "M"]);
-      assert.deepEqual(await columnOf(db, "members", "line_of_business"), [
-        "commercial",
-        "commercial",
-        "medicare_advantage",
-        "commercial",
-      ]);
-      assert.deepEqual(await columnOf(db, "members", "dual_eligible"), ["false", null, "true", null]);
-      assert.deepEqual(await columnOf(db, "members", "town"), ["Málaga", "Logroño", "Jaén", 'Villa "Nueva"']);
-      assert.deepEqual(await rejectsOf(db, "members"), [
-        [4, "company_id", null, "commercial member without company_id"],
-        [5, "BIRTH_DATE", null, "missing required value"],
-        [6, "sex", "X", "not an allowed value"],
-        [7, "Member_ID", "M1", "duplicate member_id"],
-      ]);
-    });
+    await t.step(
+      "members: BOM, trailing spaces, header spelling; enum, required, duplicate and line-of-business rules",
+      async () => {
+        assert.deepEqual(await columnOf(db, "members", "member_id"), ["M1", "M2", "M3", "M7"]);
+        assert.deepEqual(await columnOf(db, "members", "birth_date"), [
+          "1980-05-17",
+          "1975-12-31",
+          "1950-02-28",
+          "1970-10-10",
+        ]);
+        assert.deepEqual(await columnOf(db, "members", "sex"), ["F", "M", "F", "M"]);
+        assert.deepEqual(await columnOf(db, "members", "line_of_business"), [
+          "commercial",
+          "commercial",
+          "medicare_advantage",
+          "commercial",
+        ]);
+        assert.deepEqual(await columnOf(db, "members", "dual_eligible"), ["false", null, "true", null]);
+        assert.deepEqual(await columnOf(db, "members", "town"), [
+          "Málaga",
+          "Logroño",
+          "Jaén",
+          'Villa "Nueva"',
+        ]);
+        assert.deepEqual(await rejectsOf(db, "members"), [
+          [4, "company_id", null, "commercial member without company_id"],
+          [5, "BIRTH_DATE", null, "missing required value"],
+          [6, "sex", "X", "not an allowed value"],
+          [7, "Member_ID", "M1", "duplicate member_id"],
+        ]);
+      },
+    );
 
-    await t.step("eligibility: tabs, YYYYMM and YYYY-MM months; an end before its start; an unknown member is flagged", async () => {
-      assert.deepEqual(await columnOf(db, "eligibility", "enrollment_start_date"), [
-        "2024-01-01",
-        "2024-01-01",
-        "2024-01-01",
-        "2024-01-01",
-        "2024-01-01",
-      ]);
-      assert.deepEqual(await columnOf(db, "eligibility", "member_id"), ["M1", "M2", "M3", "M9", "M7"]);
-      assert.deepEqual(await rejectsOf(db, "eligibility"), [
-        [4, "enrollment_end_date", "2024-06-30", "enrollment_end_date before enrollment_start_date"],
-        [5, "member_id", "M9", "referential: unknown member_id"],
-      ]);
-    });
+    await t.step(
+      "eligibility: tabs, YYYYMM and YYYY-MM months; an end before its start; an unknown member is flagged",
+      async () => {
+        assert.deepEqual(await columnOf(db, "eligibility", "enrollment_start_date"), [
+          "2024-01-01",
+          "2024-01-01",
+          "2024-01-01",
+          "2024-01-01",
+          "2024-01-01",
+        ]);
+        assert.deepEqual(await columnOf(db, "eligibility", "member_id"), ["M1", "M2", "M3", "M9", "M7"]);
+        assert.deepEqual(await rejectsOf(db, "eligibility"), [
+          [4, "enrollment_end_date", "2024-06-30", "enrollment_end_date before enrollment_start_date"],
+          [5, "member_id", "M9", "referential: unknown member_id"],
+        ]);
+      },
+    );
 
-    await t.step("medical_claims: bad date, missing value, unknown enum, duplicate key, bounds, $ amounts, references", async () => {
-      assert.deepEqual(await columnOf(db, "medical_claims", "claim_id"), ["C1", "C1", "C2", "C6", "C7", "C8", "C10"]);
-      assert.deepEqual(await columnOf(db, "medical_claims", "paid_amount"), ["1000.25", "30.0", "120.0", "120.0", "120.0", "180.0", "80.0"]);
-      assert.deepEqual(await columnOf(db, "medical_claims", "paid_date"), [
-        "2024-03-20",
-        "2024-03-20",
-        "2024-04-01",
-        null,
-        null,
-        null,
-        null,
-      ]);
-      assert.deepEqual(await rejectsOf(db, "medical_claims"), [
-        [4, "service_date", "2025-13-01", "not a date"],
-        [5, "member_id", null, "missing required value"],
-        [6, "service_category", "spa_day", "not an allowed value"],
-        [7, "claim_id, claim_line_number", "C1, 1", "duplicate claim_id, claim_line_number"],
-        [8, "member_id", "M99", "referential: unknown member_id"],
-        [9, "provider_id", "P77", "referential: unknown provider_id"],
-        [10, "service_date", "2024-06-15", "referential: service_date outside every eligibility span of the member"],
-        [11, "allowed_amount", "25000000", "above the maximum"],
-        [11, "paid_amount", "20000000", "above the maximum"],
-        [13, "paid_amount", "1,234", "not a number"],
-      ]);
-      const [bad] = await queryRows(db, "select expected from rejects where value = '2025-13-01'");
-      assert.equal(bad!.expected, "YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, YYYYMM or YYYY-MM");
-    });
+    await t.step(
+      "medical_claims: bad date, missing value, unknown enum, duplicate key, bounds, $ amounts, references",
+      async () => {
+        assert.deepEqual(await columnOf(db, "medical_claims", "claim_id"), [
+          "C1",
+          "C1",
+          "C2",
+          "C6",
+          "C7",
+          "C8",
+          "C10",
+        ]);
+        assert.deepEqual(await columnOf(db, "medical_claims", "paid_amount"), [
+          "1000.25",
+          "30.0",
+          "120.0",
+          "120.0",
+          "120.0",
+          "180.0",
+          "80.0",
+        ]);
+        assert.deepEqual(await columnOf(db, "medical_claims", "paid_date"), [
+          "2024-03-20",
+          "2024-03-20",
+          "2024-04-01",
+          null,
+          null,
+          null,
+          null,
+        ]);
+        assert.deepEqual(await rejectsOf(db, "medical_claims"), [
+          [4, "service_date", "2025-13-01", "not a date"],
+          [5, "member_id", null, "missing required value"],
+          [6, "service_category", "spa_day", "not an allowed value"],
+          [7, "claim_id, claim_line_number", "C1, 1", "duplicate claim_id, claim_line_number"],
+          [8, "member_id", "M99", "referential: unknown member_id"],
+          [9, "provider_id", "P77", "referential: unknown provider_id"],
+          [
+            10,
+            "service_date",
+            "2024-06-15",
+            "referential: service_date outside every eligibility span of the member",
+          ],
+          [11, "allowed_amount", "25000000", "above the maximum"],
+          [11, "paid_amount", "20000000", "above the maximum"],
+          [13, "paid_amount", "1,234", "not a number"],
+        ]);
+        const [bad] = await queryRows(db, "select expected from rejects where value = '2025-13-01'");
+        assert.equal(bad!.expected, "YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, YYYYMM or YYYY-MM");
+      },
+    );
 
     await t.step("notes say what is missing, flagged and kept as written", () => {
-      assert.ok(report.notes.includes("pharmacy_claims: no file pharmacy_claims.csv, pharmacy_claims.parquet, " +
-        "pharmacy_claims.txt, pharmacy_claims.tsv or pharmacy_claims.xlsx; created empty"));
-      assert.ok(report.notes.includes("medical_claims: 1 row outside the member's eligibility (flagged in rejects, loaded)"));
+      assert.ok(
+        report.notes.includes(
+          "pharmacy_claims: no file pharmacy_claims.csv, pharmacy_claims.parquet, " +
+            "pharmacy_claims.txt, pharmacy_claims.tsv or pharmacy_claims.xlsx; created empty",
+        ),
+      );
+      assert.ok(
+        report.notes.includes(
+          "medical_claims: 1 row outside the member's eligibility (flagged in rejects, loaded)",
+        ),
+      );
       assert.ok(report.notes.some((n) => n.includes('were kept as written: "Gold" (1)')));
-      assert.ok(report.notes.includes("no pharmacy claims: Part D medication adherence measures unavailable"));
+      assert.ok(
+        report.notes.includes("no pharmacy claims: Part D medication adherence measures unavailable"),
+      );
     });
   });
 });
@@ -158,7 +231,12 @@ async function assertFlatClaims(db: Db, report: InputReport, providersFile: stri
   });
   assertBalanced(report);
   await assertContractTables(db, report);
-  assert.deepEqual(report.capabilities, { diagnoses: false, pharmacy: false, eligibilitySpans: false, providers: true });
+  assert.deepEqual(report.capabilities, {
+    diagnoses: false,
+    pharmacy: false,
+    eligibilitySpans: false,
+    providers: true,
+  });
   assert.deepEqual(await queryRows(db, "select * from providers order by rowid"), [
     {
       provider_id: "H1",
@@ -199,16 +277,25 @@ async function assertFlatClaims(db: Db, report: InputReport, providersFile: stri
     [6, "PROV_CODE", "H1", "duplicate provider_id"],
   ]);
   // Reference date: the latest service_date, 2024-06-20.
-  assert.deepEqual(await queryRows(db, "select member_id, birth_date::varchar as b, sex, line_of_business as lob from members"), [
-    { member_id: "A1", b: "1984-07-01", sex: "M", lob: "commercial" },
-    { member_id: "A2", b: "1989-07-01", sex: "F", lob: "commercial" },
-  ]);
+  assert.deepEqual(
+    await queryRows(
+      db,
+      "select member_id, birth_date::varchar as b, sex, line_of_business as lob from members",
+    ),
+    [
+      { member_id: "A1", b: "1984-07-01", sex: "M", lob: "commercial" },
+      { member_id: "A2", b: "1989-07-01", sex: "F", lob: "commercial" },
+    ],
+  );
   assert.deepEqual(await rejectsOf(db, "members"), [
     [3, "age", "abc", "not an age"],
     [4, "company_id", null, "commercial member without company_id"],
   ]);
   assert.deepEqual(
-    await queryRows(db, "select member_id, enrollment_start_date::varchar as s, enrollment_end_date::varchar as e from eligibility"),
+    await queryRows(
+      db,
+      "select member_id, enrollment_start_date::varchar as s, enrollment_end_date::varchar as e from eligibility",
+    ),
     [
       { member_id: "A1", s: "2023-01-01", e: "2024-06-30" },
       { member_id: "A2", s: "2024-03-01", e: "2024-06-30" },
@@ -239,7 +326,9 @@ async function assertFlatClaims(db: Db, report: InputReport, providersFile: stri
   ]);
   assert.ok(report.notes.includes("reference date 2024-06-20: the latest service_date in claims.csv"));
   assert.ok(report.notes.includes("no diagnoses: NYU avoidable-ER classification unavailable"));
-  assert.ok(report.notes.some((n) => n.startsWith("eligibility derived from members.csv: one span per member")));
+  assert.ok(
+    report.notes.some((n) => n.startsWith("eligibility derived from members.csv: one span per member")),
+  );
 }
 
 function claim(
@@ -319,9 +408,17 @@ Deno.test("loadInputs() reads Parquet, with typed columns", async () => {
         rowsRejected: 1,
       });
       assert.equal(report.capabilities.pharmacy, true);
-      assert.deepEqual(await columnOf(db, "pharmacy_claims", "dispensing_date"), ["2024-02-01", "2024-03-02"]);
+      assert.deepEqual(await columnOf(db, "pharmacy_claims", "dispensing_date"), [
+        "2024-02-01",
+        "2024-03-02",
+      ]);
       assert.deepEqual(await columnOf(db, "pharmacy_claims", "drug_class"), ["statin", "insulin"]);
-      assert.deepEqual(await rejectsOf(db, "pharmacy_claims"), [[2, "days_supply", "0", "below the minimum"]]);
+      assert.deepEqual(await rejectsOf(db, "pharmacy_claims"), [[
+        2,
+        "days_supply",
+        "0",
+        "below the minimum",
+      ]]);
     });
   });
 });
@@ -339,20 +436,29 @@ Deno.test("loadInputs() errors name the file and what was expected", async (t) =
   await t.step("no usable row in a required table", async () => {
     await fails(
       {
-        "medical_claims.csv": `${header}\nC1,1,M1,P1,,,,2025-13-01,,,,,,,,,,,,10,\nC2,1,M1,P1,,,,2024-01-01,,,,,,,,,,,,,\n`,
+        "medical_claims.csv":
+          `${header}\nC1,1,M1,P1,,,,2025-13-01,,,,,,,,,,,,10,\nC2,1,M1,P1,,,,2024-01-01,,,,,,,,,,,,,\n`,
       },
       undefined,
       new RegExp(
-        String.raw`^Error: Cannot load medical_claims: no usable rows in medical_claims\.csv \(2 read, all rejected; ` +
-          String.raw`see the rejects table\)\. First problems:\n  Cannot load medical_claims\.csv row 1: "service_date" ` +
-          String.raw`is not a date \("2025-13-01"\); expected YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, YYYYMM or YYYY-MM\n  ` +
-          String.raw`Cannot load medical_claims\.csv row 2: "paid_amount" — missing required value \(empty\); expected a value for paid_amount$`,
+        String
+          .raw`^Error: Cannot load medical_claims: no usable rows in medical_claims\.csv \(2 read, all rejected; ` +
+          String
+            .raw`see the rejects table\)\. First problems:\n  Cannot load medical_claims\.csv row 1: "service_date" ` +
+          String
+            .raw`is not a date \("2025-13-01"\); expected YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD, YYYYMM or YYYY-MM\n  ` +
+          String
+            .raw`Cannot load medical_claims\.csv row 2: "paid_amount" — missing required value \(empty\); expected a value for paid_amount$`,
       ),
     );
   });
 
   await t.step("a header with no data rows", async () => {
-    await fails({ "medical_claims.csv": `${header}\n` }, undefined, /medical_claims\.csv has no data rows; expected one row per claim_id/);
+    await fails(
+      { "medical_claims.csv": `${header}\n` },
+      undefined,
+      /medical_claims\.csv has no data rows; expected one row per claim_id/,
+    );
   });
 
   await t.step("a required file is missing", async () => {
@@ -376,10 +482,21 @@ Deno.test("loadInputs() errors name the file and what was expected", async (t) =
   });
 
   await t.step("a row with too many fields", async () => {
-    await fails({ "eligibility.csv": "member_id,enrollment_start_date,enrollment_end_date\nM1,2024-01-01,2024-12-31,extra\n" }, undefined, /^Error: Cannot read eligibility\.csv: Invalid Input Error: CSV Error on Line: 2; Original Line: M1,2024-01-01,2024-12-31,extra; Expected Number of Columns: 3 Found: 4$/);
+    await fails(
+      {
+        "eligibility.csv":
+          "member_id,enrollment_start_date,enrollment_end_date\nM1,2024-01-01,2024-12-31,extra\n",
+      },
+      undefined,
+      /^Error: Cannot read eligibility\.csv: Invalid Input Error: CSV Error on Line: 2; Original Line: M1,2024-01-01,2024-12-31,extra; Expected Number of Columns: 3 Found: 4$/,
+    );
   });
 
   await t.step("an unknown mapping", async () => {
-    await fails({}, "no-such-layout", /Unknown mapping "no-such-layout": expected "contract", a shipped mapping \(flat-claims\)/);
+    await fails(
+      {},
+      "no-such-layout",
+      /Unknown mapping "no-such-layout": expected "contract", a shipped mapping \(flat-claims\)/,
+    );
   });
 });
