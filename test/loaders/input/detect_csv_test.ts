@@ -37,7 +37,10 @@ Deno.test("detectCsv() on the fixtures", async (t) => {
       await Deno.writeFile(`${dir}/a.csv`, new Uint8Array([0xff, 0xfe, 0x61, 0x00]));
       await assert.rejects(detectCsv(`${dir}/a.csv`, "a.csv"), /Cannot read a\.csv: the file is UTF-16/);
       await Deno.writeTextFile(`${dir}/b.csv`, "\n1,2\n");
-      await assert.rejects(detectCsv(`${dir}/b.csv`, "b.csv"), /Cannot read b\.csv: the first line is empty; expected a header row/);
+      await assert.rejects(
+        detectCsv(`${dir}/b.csv`, "b.csv"),
+        /Cannot read b\.csv: the first line is empty; expected a header row/,
+      );
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
@@ -56,21 +59,33 @@ Deno.test("detectEncoding()", async (t) => {
   await t.step("any Latin-1 text with an accented letter is Latin-1", async () => {
     const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom("a", ",", " ", "1") }), fc.constantFrom("é", "ñ", "Ñ", "ü"), async (s, accent) => {
-        assert.equal(await detectEncoding(chunks(latin1(s + accent + s))), "latin-1");
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom("a", ",", " ", "1") }),
+        fc.constantFrom("é", "ñ", "Ñ", "ü"),
+        async (s, accent) => {
+          assert.equal(await detectEncoding(chunks(latin1(s + accent + s))), "latin-1");
+        },
+      ),
     );
   });
 });
 
 Deno.test("detectDelimiter() and splitRecord()", async (t) => {
-  const cell = fc.string({ unit: fc.constantFrom("a", "B", "_", "é", " ", "1", ".", "-") }).map((s) => s.trim());
+  const cell = fc.string({ unit: fc.constantFrom("a", "B", "_", "é", " ", "1", ".", "-") }).map((s) =>
+    s.trim()
+  );
   await t.step("any header of plain cells joined by a delimiter is detected and split back", () => {
-    fc.assert(fc.property(fc.array(cell, { minLength: 2, maxLength: 12 }), fc.constantFrom(",", ";", "\t", "|"), (cells, d) => {
-      const record = cells.join(d);
-      assert.equal(detectDelimiter(record), d);
-      assert.deepEqual(splitRecord(record, d), cells);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 2, maxLength: 12 }),
+        fc.constantFrom(",", ";", "\t", "|"),
+        (cells, d) => {
+          const record = cells.join(d);
+          assert.equal(detectDelimiter(record), d);
+          assert.deepEqual(splitRecord(record, d), cells);
+        },
+      ),
+    );
   });
   await t.step("quoted cells may hold delimiters and quotes", () => {
     assert.equal(detectDelimiter('"a;b;c";"d"'), ";");

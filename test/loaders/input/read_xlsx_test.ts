@@ -1,9 +1,17 @@
 import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
-import { columnIndex, decodeXml, excelDate, isDateFormat, readXlsx } from "../../../loaders/input/read_xlsx.ts";
+import {
+  columnIndex,
+  decodeXml,
+  excelDate,
+  isDateFormat,
+  readXlsx,
+} from "../../../loaders/input/read_xlsx.ts";
 
 /** An .xlsx written by exceljs (an independent writer), as bytes. */
-async function workbook(build: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+async function workbook(
+  build: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void,
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   build(book.addWorksheet("First"), book);
   book.addWorksheet("Second").addRow(["ignored"]);
@@ -11,24 +19,30 @@ async function workbook(build: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook
 }
 
 Deno.test("readXlsx()", async (t) => {
-  await t.step("reads the first sheet: strings, numbers, dates, booleans, formulas, rich text, gaps", async () => {
-    const bytes = await workbook((sheet) => {
-      sheet.addRow(["PROV_CODE ", "PROV_NAME", "joined", "active", "count", "note"]);
-      sheet.addRow(["H1", "Clínica & Sol", new Date(Date.UTC(2024, 0, 5)), true, 3.5, { formula: "1+1", result: 2 }]);
-      sheet.addRow([12, { richText: [{ text: "Gen" }, { text: "eral" }] }, null, false, null, "a\nb"]);
-      sheet.addRow([]);
-      sheet.getCell("A6").value = "H6";
-      sheet.getCell("G6").value = "beyond the header";
-      sheet.getCell("C7").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
-    });
-    const sheet = await readXlsx(bytes, "providers.xlsx");
-    assert.deepEqual(sheet.headers, ["PROV_CODE", "PROV_NAME", "joined", "active", "count", "note"]);
-    assert.deepEqual(sheet.rows, [
-      { rowNumber: 1, cells: ["H1", "Clínica & Sol", "2024-01-05", "true", "3.5", "2"] },
-      { rowNumber: 2, cells: ["12", "General", null, "false", null, "a\nb"] },
-      { rowNumber: 5, cells: ["H6", null, null, null, null, null] },
-    ]);
-  });
+  await t.step(
+    "reads the first sheet: strings, numbers, dates, booleans, formulas, rich text, gaps",
+    async () => {
+      const bytes = await workbook((sheet) => {
+        sheet.addRow(["PROV_CODE ", "PROV_NAME", "joined", "active", "count", "note"]);
+        sheet.addRow(["H1", "Clínica & Sol", new Date(Date.UTC(2024, 0, 5)), true, 3.5, {
+          formula: "1+1",
+          result: 2,
+        }]);
+        sheet.addRow([12, { richText: [{ text: "Gen" }, { text: "eral" }] }, null, false, null, "a\nb"]);
+        sheet.addRow([]);
+        sheet.getCell("A6").value = "H6";
+        sheet.getCell("G6").value = "beyond the header";
+        sheet.getCell("C7").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+      });
+      const sheet = await readXlsx(bytes, "providers.xlsx");
+      assert.deepEqual(sheet.headers, ["PROV_CODE", "PROV_NAME", "joined", "active", "count", "note"]);
+      assert.deepEqual(sheet.rows, [
+        { rowNumber: 1, cells: ["H1", "Clínica & Sol", "2024-01-05", "true", "3.5", "2"] },
+        { rowNumber: 2, cells: ["12", "General", null, "false", null, "a\nb"] },
+        { rowNumber: 5, cells: ["H6", null, null, null, null, null] },
+      ]);
+    },
+  );
 
   await t.step("dates in a workbook using the 1904 date system", async () => {
     const bytes = await workbook((sheet, book) => {
@@ -40,7 +54,10 @@ Deno.test("readXlsx()", async (t) => {
   });
 
   await t.step("refuses a file that is not a workbook, naming it", async () => {
-    await assert.rejects(readXlsx(new TextEncoder().encode("a,b\n1,2\n"), "providers.xlsx"), /^Error: Cannot read providers\.xlsx: not an \.xlsx workbook/);
+    await assert.rejects(
+      readXlsx(new TextEncoder().encode("a,b\n1,2\n"), "providers.xlsx"),
+      /^Error: Cannot read providers\.xlsx: not an \.xlsx workbook/,
+    );
   });
 });
 

@@ -14,11 +14,16 @@ const claimsPlan = planTable(
   "claims.csv",
 );
 const context = { referenceDate: "2024-06-20" };
-const values = (plan: typeof claimsPlan, v: unknown[]) => Object.fromEntries(plan.spec.columns.map((c, i) => [c.name, v[i]]));
+const values = (plan: typeof claimsPlan, v: unknown[]) =>
+  Object.fromEntries(plan.spec.columns.map((c, i) => [c.name, v[i]]));
 
 Deno.test("validateRow() with the flat-claims mapping", async (t) => {
   await t.step("a boolean flag picks the service category; one amount fills paid and allowed", () => {
-    const row = validateRow(claimsPlan, ["F1", "A1", "H1", "2024-01-15", "202401", "Y", "n", "$350"], context);
+    const row = validateRow(
+      claimsPlan,
+      ["F1", "A1", "H1", "2024-01-15", "202401", "Y", "n", "$350"],
+      context,
+    );
     assert.deepEqual(row.problems, []);
     assert.deepEqual(values(claimsPlan, row.values), {
       claim_id: "F1",
@@ -46,7 +51,11 @@ Deno.test("validateRow() with the flat-claims mapping", async (t) => {
   });
 
   await t.step("a bad source cell read into two columns is reported once", () => {
-    const row = validateRow(claimsPlan, ["F2", "A1", "H1", "2024-01-15", "202401", "maybe", "0", "1,000"], context);
+    const row = validateRow(
+      claimsPlan,
+      ["F2", "A1", "H1", "2024-01-15", "202401", "maybe", "0", "1,000"],
+      context,
+    );
     assert.deepEqual(row.problems.map((p) => [p.column, p.value, p.reason]), [
       ["is_er", "maybe", "not a boolean"],
       ["net_bill", "1,000", "not a number"],
@@ -54,7 +63,13 @@ Deno.test("validateRow() with the flat-claims mapping", async (t) => {
   });
 
   await t.step("ages and genders", () => {
-    const members = planTable(MEMBERS, flat.tables.get("members")!, ["member_id", "company_id", "age", "gender", "join_date"], "members.csv");
+    const members = planTable(MEMBERS, flat.tables.get("members")!, [
+      "member_id",
+      "company_id",
+      "age",
+      "gender",
+      "join_date",
+    ], "members.csv");
     const ok = validateRow(members, ["A1", "CO1", "40", "FEMALE", "2020-01-01"], context);
     assert.deepEqual([ok.values[5], ok.values[6], ok.problems], ["1984-07-01", "F", []]);
     const bad = validateRow(members, ["A2", "CO1", "-3", "x", "2020-01-01"], context);
@@ -66,21 +81,45 @@ Deno.test("validateRow() with the flat-claims mapping", async (t) => {
 });
 
 Deno.test("validateRow() row rules and provider labels", () => {
-  const eligibility = planTable(ELIGIBILITY, CONTRACT_MAPPING.tables.get("eligibility")!, ELIGIBILITY.columns.map((c) => c.name), "e.csv");
-  assert.deepEqual(validateRow(eligibility, ["M1", "2024-02-01", "2024-01-31", null, null, null], {}).problems, [{
-    field: "enrollment_end_date",
-    column: "enrollment_end_date",
-    value: "2024-01-31",
-    reason: "enrollment_end_date before enrollment_start_date",
-    expected: "on or after 2024-02-01",
-  }]);
-  assert.deepEqual(validateRow(eligibility, ["M1", "2024-02-01", "2024-02-01", null, null, null], {}).problems, []);
+  const eligibility = planTable(
+    ELIGIBILITY,
+    CONTRACT_MAPPING.tables.get("eligibility")!,
+    ELIGIBILITY.columns.map((c) => c.name),
+    "e.csv",
+  );
+  assert.deepEqual(
+    validateRow(eligibility, ["M1", "2024-02-01", "2024-01-31", null, null, null], {}).problems,
+    [{
+      field: "enrollment_end_date",
+      column: "enrollment_end_date",
+      value: "2024-01-31",
+      reason: "enrollment_end_date before enrollment_start_date",
+      expected: "on or after 2024-02-01",
+    }],
+  );
+  assert.deepEqual(
+    validateRow(eligibility, ["M1", "2024-02-01", "2024-02-01", null, null, null], {}).problems,
+    [],
+  );
 
-  const members = planTable(MEMBERS, CONTRACT_MAPPING.tables.get("members")!, ["member_id", "line_of_business", "birth_date", "sex"], "m.csv");
+  const members = planTable(MEMBERS, CONTRACT_MAPPING.tables.get("members")!, [
+    "member_id",
+    "line_of_business",
+    "birth_date",
+    "sex",
+  ], "m.csv");
   const ma = validateRow(members, ["M1", "Medicare Advantage", "1950-01-01", "F"], {});
-  assert.deepEqual(ma.problems.map((p) => [p.column, p.reason]), [["contract_id", "Medicare Advantage member without contract_id"]]);
+  assert.deepEqual(ma.problems.map((p) => [p.column, p.reason]), [[
+    "contract_id",
+    "Medicare Advantage member without contract_id",
+  ]]);
 
-  const providers = planTable(PROVIDERS, CONTRACT_MAPPING.tables.get("providers")!, ["provider_id", "town"], "p.csv");
+  const providers = planTable(
+    PROVIDERS,
+    CONTRACT_MAPPING.tables.get("providers")!,
+    ["provider_id", "town"],
+    "p.csv",
+  );
   assert.deepEqual(validateRow(providers, ["P1", "  "], {}), {
     values: ["P1", "Unknown", "Unknown", "Unknown", "Unknown", "Unknown"],
     problems: [],
@@ -99,7 +138,13 @@ Deno.test("KeyTracker keeps the first row of a key and rejects later ones", () =
     reason: "duplicate provider_id",
     expected: "one row per provider_id; first seen at row 1",
   });
-  const badKey = { field: "provider_id", column: "provider_id", value: null, reason: "missing required value", expected: "" };
+  const badKey = {
+    field: "provider_id",
+    column: "provider_id",
+    value: null,
+    reason: "missing required value",
+    expected: "",
+  };
   assert.equal(keys.check(4, [null], [badKey]), null);
 });
 
