@@ -20,7 +20,14 @@ export const SECTIONS: readonly NavSection[] = [
   { name: "Utilization", pages: [] },
   { name: "Star Ratings", pages: [] },
   { name: "Care Management", pages: [] },
-  { name: "Data", pages: [{ name: "Explorer", path: "/data/explorer" }] },
+  {
+    name: "Data",
+    pages: [
+      { name: "Overview", path: "/data/" },
+      { name: "Dictionary", path: "/data/dictionary" },
+      { name: "Explorer", path: "/data/explorer" },
+    ],
+  },
   { name: "Methodology", pages: [] },
 ];
 

@@ -1,6 +1,6 @@
 -- Monthly totals by line of business for the data overview page: exposure, claims, ER visits,
 -- admissions, paid amounts and fills. Claims count once per claim_id among paid claims; ER
--- visits and admissions count distinct member-days.
+-- visits and admissions count distinct member-days. Counts are INTEGER (pages read them as numbers).
 -- grain: one row per line_of_business and year_month
 with mm as (
   select line_of_business, year_month, count(*) as member_months
@@ -32,12 +32,12 @@ with mm as (
 select
   mm.line_of_business
   , mm.year_month
-  , mm.member_months
-  , coalesce(med.claims, 0) as claims
-  , coalesce(med.er_visits, 0) as er_visits
-  , coalesce(med.admissions, 0) as admissions
+  , mm.member_months::integer as member_months
+  , coalesce(med.claims, 0)::integer as claims
+  , coalesce(med.er_visits, 0)::integer as er_visits
+  , coalesce(med.admissions, 0)::integer as admissions
   , round(coalesce(med.medical_paid, 0), 2) as medical_paid
-  , coalesce(rx.fills, 0) as fills
+  , coalesce(rx.fills, 0)::integer as fills
   , round(coalesce(rx.pharmacy_paid, 0), 2) as pharmacy_paid
 from mm
 left join med using (line_of_business, year_month)

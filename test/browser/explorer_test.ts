@@ -65,24 +65,3 @@ Deno.test("the explorer page queries Parquet in the browser, draws a chart and r
     await server.shutdown();
   }
 });
-
-Deno.test("the home page loads without DuckDB and without errors", async () => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    const requests: string[] = [];
-    page.on("request", (r) => requests.push(r.url()));
-    await page.goto(origin + "/", { waitUntil: "networkidle" });
-    await screenshot(page, "home");
-    assert.equal(await page.textContent("main h1"), "Lodestar");
-    assert.deepEqual(requests.filter((u) => u.includes("duckdb")), []);
-    assert.deepEqual(log.offHost, []);
-    assert.deepEqual(log.consoleErrors, []);
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
-});
