@@ -2,6 +2,7 @@
  * `deno task pipeline --out DIR [--seed N] [--scale NAME] [--months N]`: runs the same pipeline
  * the site build runs and writes every Parquet output and the manifest to DIR.
  */
+import process from "node:process";
 import { parseArgs } from "node:util";
 import { runPipeline } from "./pipeline.ts";
 import { scaleFromEnv, seedFromEnv } from "./settings.ts";
@@ -13,14 +14,20 @@ const { values } = parseArgs({
     seed: { type: "string" },
     scale: { type: "string" },
     months: { type: "string" },
+    "report-memory": { type: "boolean" },
   },
   strict: true,
 });
 if (!values.out) {
-  console.error("usage: deno task pipeline --out DIR [--seed N] [--scale small|default|10k|100k|1m] [--months N]");
+  console.error(
+    "usage: deno task pipeline --out DIR [--seed N] [--scale small|default|10k|100k|1m] [--months N]",
+  );
   Deno.exit(2);
 }
-const overrides: Record<string, string | undefined> = { LODESTAR_SEED: values.seed, LODESTAR_SCALE: values.scale };
+const overrides: Record<string, string | undefined> = {
+  LODESTAR_SEED: values.seed,
+  LODESTAR_SCALE: values.scale,
+};
 const env = (name: string) => overrides[name] ?? Deno.env.get(name);
 const months = values.months === undefined ? undefined : Number(values.months);
 if (months !== undefined && (!Number.isInteger(months) || months < 12)) {
@@ -34,3 +41,7 @@ const manifest = await runPipeline({
   ...(months ? { months } : {}),
 });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);
+if (values["report-memory"]) {
+  // Peak resident memory of this process (getrusage maxrss), including DuckDB's native allocations.
+  console.error(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+}

@@ -22,4 +22,3 @@ select
   , admission_date + to_days(los::integer) as discharge_date
   , icd10, admission_source, null as visit_id
 from elective_admissions
-order by admission_id

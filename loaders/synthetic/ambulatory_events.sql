@@ -34,28 +34,27 @@ with rates as (
   select *, unnest(range(n)) as k from counts where n > 0
 )
 select
-  member_id || '-V' || lpad(m::varchar, 2, '0') || lpad(k::varchar, 2, '0') as event_id
-  , member_id
-  , is_commercial
-  , region
-  , cc
-  , conditions
-  , age
-  , moy
-  , month_start + to_days(floor(runif('amb_day', member_id, m, k)
-      * (datediff('day', month_start, last_day_eligible) + 1))::integer) as service_date
-  , runif('amb_kind', member_id, m, k) * l_total as u
+  e.member_id || '-V' || lpad(e.m::varchar, 2, '0') || lpad(e.k::varchar, 2, '0') as event_id
+  , e.member_id
+  , e.is_commercial
+  , e.region
+  , e.cc
+  , e.age
+  , e.moy
+  , e.month_start + to_days(floor(runif('amb_day', e.member_id, e.m, e.k)
+      * (datediff('day', e.month_start, e.last_day_eligible) + 1))::integer) as service_date
+  , runif('amb_kind', e.member_id, e.m, e.k) * e.l_total as u
   , case
-      when u < l_office then 'office_visit'
-      when u < l_office + l_specialist then 'specialist_visit'
-      when u < l_office + l_specialist + l_telehealth then 'telehealth'
-      when u < l_office + l_specialist + l_telehealth + l_urgent then 'urgent_care'
-      when u < l_office + l_specialist + l_telehealth + l_urgent + l_procedure then 'outpatient_procedure'
-      when u < l_total - l_dental then 'imaging'
+      when u < e.l_office then 'office_visit'
+      when u < e.l_office + e.l_specialist then 'specialist_visit'
+      when u < e.l_office + e.l_specialist + e.l_telehealth then 'telehealth'
+      when u < e.l_office + e.l_specialist + e.l_telehealth + e.l_urgent then 'urgent_care'
+      when u < e.l_office + e.l_specialist + e.l_telehealth + e.l_urgent + e.l_procedure then 'outpatient_procedure'
+      when u < e.l_total - e.l_dental then 'imaging'
       else 'dental'
     end as kind
-  , case when cc > 0 and runif('amb_dx', member_id, m, k) < 0.65
-      then conditions[1 + floor(runif('amb_cond', member_id, m, k) * cc)::integer]
+  , case when e.cc > 0 and runif('amb_dx', e.member_id, e.m, e.k) < 0.65
+      then cl.conditions[1 + floor(runif('amb_cond', e.member_id, e.m, e.k) * e.cc)::integer]
     end as condition
-from events
-order by event_id
+from events e
+left join condition_lists cl using (member_id)

@@ -14,7 +14,6 @@ with member_years as (
     , year(month_start) as yr
     , any_value(sex) as sex
     , floor(max(age))::integer as age
-    , any_value(conditions) as conditions
     , any_value(region) as region
     , count(*) as months_enrolled
     , list(month_start order by month_start) as month_starts
@@ -27,7 +26,7 @@ with member_years as (
     y.*
     , e.*
     , coalesce(z.z, 0) as z
-  from member_years y
+  from (select y.*, coalesce(cl.conditions, []) as conditions from member_years y left join condition_lists cl using (member_id)) y
   join care_event_params e
     on (e.lob = 'all' or (e.lob = 'medicare_advantage') = (not y.is_commercial))
     and (e.sex is null or e.sex = y.sex)
@@ -61,4 +60,3 @@ select
 from eligible
 where runif('care', member_id, event, yr)
   < 1 - pow(1 - sigmoid(logit(annual_probability) + contract_sd * z), months_enrolled / 12)
-order by care_event_id

@@ -11,4 +11,3 @@ where runif('condition', p.member_id, c.condition, 0) < sigmoid(
   + c.loading * p.burden - c.loading * c.loading / 2
   + case when c.condition = 'osteoporosis' then case when p.sex = 'F' then ln(3) else ln(0.3) end else 0 end
 )
-order by p.member_id, c.condition

@@ -3,8 +3,9 @@
 -- reason when the member has none.
 -- grain: one row per admission_id
 with counts as (
-  select *, rpois(lam_elective, u_elective) as n
-  from exposure
+  select x.*, coalesce(cl.conditions, []) as conditions, rpois(x.lam_elective, x.u_elective) as n
+  from exposure x
+  left join condition_lists cl using (member_id)
 )
 , stays as (
   select *, unnest(range(n)) as k from counts where n > 0
@@ -33,4 +34,3 @@ select
   , 'elective' as admission_source
 from stays_drawn
 left join condition_codes cd on cd.condition = stays_drawn.pick_condition
-order by admission_id

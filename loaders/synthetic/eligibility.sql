@@ -22,4 +22,3 @@ select
   , contract_id
   , coalesce(company_id || '-' || network_tier, contract_id || '-001') as plan_id
 from spans
-order by member_id, enrollment_start_date

@@ -3,4 +3,3 @@
 select * from er_visits_base
 union all
 select * from readmission_visits
-order by visit_id

@@ -33,7 +33,7 @@ select
   , d.region
   , d.age
   , d.cc
-  , d.conditions
+  , coalesce(cl.conditions, []) as conditions
   , d.visit_date
   , d.pool
   , b.icd10
@@ -50,4 +50,4 @@ join er_dx_bins b
   on b.month_of_year = d.moy and b.pool = d.pool
   and b.bin = floor(runif('er_bin', d.member_id, d.m, d.k) * 1000)::integer
 left join ed_classification j on j.icd10 = b.icd10
-order by visit_id
+left join condition_lists cl on cl.member_id = d.member_id

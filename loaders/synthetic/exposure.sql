@@ -10,7 +10,7 @@
 --   acute Rx:  λ = base_lob / 12 · (1 + 0.6·(respiratory − 1))
 -- grain: one row per member_id and year_month
 with conds as (
-  select member_id, count(*) as cc, list(condition order by condition) as conditions
+  select member_id, count(*) as cc
   from member_conditions
   group by member_id
 )
@@ -42,7 +42,6 @@ select
   , p.age + datediff('month', getvariable('start_date')::date, mm.month_start) / 12.0 as age
   , p.burden
   , coalesce(c.cc, 0) as cc
-  , coalesce(c.conditions, []) as conditions
   , exp(sqrt(ln(1 + 1 / getvariable('frailty_shape'))) * p.frailty_z - ln(1 + 1 / getvariable('frailty_shape')) / 2) as frailty
   , exp(coalesce(ce.log_effect, k.log_effect, 0)) as group_effect
   , coalesce(co.avoidable_log_odds, 0) as avoidable_log_odds
@@ -61,4 +60,3 @@ join season s on s.month_of_year = month(mm.month_start)
 where mm.month_start >= getvariable('start_date')::date
   and mm.month_start < getvariable('start_date')::date + to_months(getvariable('months')::integer)
 )
-order by member_id, year_month

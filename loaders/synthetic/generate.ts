@@ -28,6 +28,8 @@ export interface SyntheticOptions {
   months?: number;
   /** Scenario file; default data/synthetic/scenario.json. */
   scenarioPath?: string | URL;
+  /** Keep intermediate tables (for profiling). */
+  keepScratch?: boolean;
 }
 
 /** SQL steps in order: table name → SQL file. Each creates one table. */
@@ -36,6 +38,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["eligibility", "eligibility.sql"],
   ["members", "members.sql"],
   ["member_conditions", "conditions.sql"],
+  ["condition_lists", "condition_lists.sql"],
   ["member_months", "../core/member_months.sql"],
   ["exposure", "exposure.sql"],
   ["er_pool_share", "er_pool_share.sql"],
@@ -56,6 +59,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
 
 /** Intermediate tables dropped once the contract tables exist. */
 const SCRATCH = [
+  "condition_lists",
   "people",
   "exposure",
   "er_pool_share",
@@ -82,12 +86,14 @@ async function loadParameters(db: Db, scenario: Scenario, seed: number, months: 
   await db.con.run(`set variable start_date = ${sqlString(`${scenario.start_month}-01`)}`);
   await db.con.run(`set variable months = ${months}`);
   let cumulative = 0;
+  const mix: number[] = [];
   scenario.commercial.household_size_mix.forEach((p, i) => {
     cumulative += p;
-    if (i < 5) db.con.run(`set variable mix${i + 1} = ${cumulative}`);
+    if (i < 5) mix.push(cumulative);
   });
+  for (const [i, value] of mix.entries()) await db.con.run(`set variable mix${i + 1} = ${value}`);
   for (const [name, value] of flattenNumbers(scenario)) {
-    if (name.startsWith("scales__")) continue;
+    if (name.startsWith("scales__") || name === "months") continue;
     await db.con.run(`set variable ${name} = ${value}`);
   }
 }
@@ -202,7 +208,11 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
     const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
     progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
   }
-  for (const table of SCRATCH) await db.con.run(`drop table if exists ${table}`);
+  if (!options.keepScratch) {
+    for (const table of SCRATCH) {
+      await db.con.run(`drop table if exists ${table}`);
+    }
+  }
   // The contract tables take exactly the contract's columns, order and types.
   for (const spec of INPUT_TABLES) {
     const columns = spec.columns.map((c) => `${c.name}::${c.type} as ${c.name}`).join(", ");

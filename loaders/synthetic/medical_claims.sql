@@ -44,4 +44,3 @@ select
   , er_visit, admitted, -allowed_amount, -paid_amount, 'reversed'
 from adjudicated
 where reversed_later
-order by claim_id, claim_line_number

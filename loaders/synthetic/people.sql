@@ -163,4 +163,3 @@ select
   , case when death_m is not null then getvariable('start_date')::date + to_months(death_m)
       + to_days(floor(runif('death_day', member_id, 0, 0) * 28)::integer) end as death_date
 from everyone
-order by member_id

@@ -23,8 +23,8 @@ with candidates as (
     , c.days_supply, c.days_supply::double as quantity
     , round(c.cost_30d * c.days_supply / 30 * exp(0.1 * rnorm('rx_cost', c.therapy_id, c.k, 0)), 2) as allowed_amount
   from chained c
-  join exposure x on x.member_id = c.member_id and x.month_start = date_trunc('month', c.dispensing_date)
-  where c.dispensing_date <= x.last_day_eligible
+  join eligibility e on e.member_id = c.member_id
+    and c.dispensing_date between e.enrollment_start_date and e.enrollment_end_date
 )
 , acute as (
   select
@@ -67,4 +67,3 @@ select
   , days_supply, quantity, -allowed_amount, -round(allowed_amount * 0.8, 2), 'reversed'
 from adjudicated
 where u >= getvariable('claim_status__rejected') and u < getvariable('claim_status__rejected') + getvariable('claim_status__reversed')
-order by claim_id

@@ -32,7 +32,7 @@ select
   , r.region
   , x.age
   , r.cc
-  , x.conditions
+  , coalesce(cl.conditions, []) as conditions
   , r.visit_date
   , case when coalesce(j.noner, 0) + coalesce(j.epct, 0) >= 0.6 then 'avoidable' else 'other' end as pool
   , r.icd10
@@ -41,5 +41,5 @@ select
 from returns r
 join exposure x on x.member_id = r.member_id and x.month_start = date_trunc('month', r.visit_date)
 left join ed_classification j on j.icd10 = r.icd10
+left join condition_lists cl on cl.member_id = r.member_id
 where r.visit_date <= x.last_day_eligible
-order by visit_id

@@ -63,4 +63,3 @@ select
   , floor(ln(runif('rx_stop', t.member_id, t.therapy_key, 0)) / ln(1 - 0.1 * days_supply / 365))::integer as fills_before_stop
 from all_therapies t
 join people p using (member_id)
-order by therapy_id

@@ -1,0 +1,58 @@
+/**
+ * Generation + core-table throughput and peak memory of the whole pipeline at several synthetic
+ * scales, each in its own process (`deno task pipeline … --months 12`), so peak memory is that
+ * process's own high-water mark (VmHWM, Linux).
+ *
+ *   deno run -A bench/pipeline_scale.ts [scale …]     (default: 10k 100k 1m)
+ */
+import { join } from "node:path";
+
+const scales = Deno.args.length > 0 ? Deno.args : ["10k", "100k", "1m"];
+const deno = Deno.execPath();
+const rows: Record<string, string | number>[] = [];
+for (const scale of scales) {
+  const out = await Deno.makeTempDir({ prefix: `lodestar-bench-${scale}-` });
+  const started = performance.now();
+  const child = await new Deno.Command(deno, {
+    args: [
+      "run",
+      "--no-prompt",
+      "--allow-ffi",
+      "--allow-read",
+      "--allow-write",
+      "--allow-env",
+      new URL("../loaders/cli.ts", import.meta.url).pathname,
+      "--out",
+      out,
+      "--scale",
+      scale,
+      "--months",
+      "12",
+      "--report-memory",
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const seconds = (performance.now() - started) / 1000;
+  const stderr = new TextDecoder().decode(child.stderr);
+  if (!child.success) {
+    console.error(stderr);
+    rows.push({ scale, status: `failed (exit ${child.code})`, seconds: seconds.toFixed(1) });
+    continue;
+  }
+  const manifest = JSON.parse(await Deno.readTextFile(join(out, "manifest.json")));
+  const count = (name: string) =>
+    manifest.files.find((f: { name: string }) => f.name === `${name}.parquet`)?.rows ?? 0;
+  const peak = /peak memory: (\d+) MiB/.exec(stderr)?.[1];
+  const claimRows = count("medical_claims") + count("pharmacy_claims");
+  rows.push({
+    scale,
+    members: count("members"),
+    "claim + fill rows": claimRows,
+    seconds: Number(seconds.toFixed(1)),
+    "rows/s": Math.round(claimRows / seconds),
+    "peak MiB": peak ? Number(peak) : "n/a",
+  });
+  await Deno.remove(out, { recursive: true });
+}
+console.table(rows);
