@@ -378,6 +378,42 @@ Deno.test("loadInputs() with the flat-claims mapping", async (t) => {
     });
   });
 
+  await t.step("a user mapping: no provider registry, pipe-delimited claims in a .txt file", async () => {
+    await withCopy(["flat-claims"], async (dir) => {
+      const shipped = JSON.parse(
+        await Deno.readTextFile(new URL("../../../loaders/input/mappings/flat-claims.json", import.meta.url)),
+      );
+      shipped.tables.providers = null;
+      shipped.tables.medical_claims.file = "extract.txt";
+      await Deno.writeTextFile(join(dir, "mine.json"), JSON.stringify(shipped));
+      const claims = await Deno.readTextFile(join(dir, "claims.csv"));
+      await Deno.writeTextFile(join(dir, "extract.txt"), claims.replaceAll(",", "|"));
+      await withDb(async (db) => {
+        const report = await loadInputs(db, { dir, mapping: join(dir, "mine.json") });
+        assertBalanced(report);
+        assert.deepEqual(report.tables.providers, {
+          file: null,
+          rowsRead: 0,
+          rowsLoaded: 0,
+          rowsRejected: 0,
+        });
+        assert.deepEqual(report.tables.medical_claims, {
+          file: "extract.txt",
+          rowsRead: 5,
+          rowsLoaded: 4,
+          rowsRejected: 1,
+        });
+        assert.equal(report.capabilities.providers, false);
+        assert.ok(report.notes.includes("providers: not part of the flat-claims layout; created empty"));
+        const flagged = await queryRows(
+          db,
+          "select count(*)::integer as n from rejects where reason like '%provider%'",
+        );
+        assert.equal(flagged[0]!.n, 0, "provider_id is not checked without a registry");
+      });
+    });
+  });
+
   await t.step("a mapping given as a path to a JSON file", async () => {
     await withDb(async (db) => {
       const path = new URL("../../../loaders/input/mappings/flat-claims.json", import.meta.url).pathname;

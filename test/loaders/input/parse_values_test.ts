@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   cleanText,
+  cleanTextSql,
   daysInMonth,
   formatDate,
   matchAllowed,
@@ -12,8 +13,10 @@ import {
   parseDate,
   parseInteger,
   parseNumber,
+  TRIM_CHARACTERS,
 } from "../../../loaders/input/parse_values.ts";
 import { PRACTICE_TYPES } from "../../../loaders/contract/schema.ts";
+import { withDb } from "./_helpers.ts";
 
 /** Any calendar date in the accepted year range, as [year, month, day]. */
 const calendarDate = fc.integer({ min: MIN_YEAR, max: MAX_YEAR }).chain((year) =>
@@ -176,5 +179,31 @@ Deno.test("matchAllowed() and normalizeKey()", async (t) => {
   await t.step("normalizeKey drops case, accents, spaces and punctuation", () => {
     assert.equal(normalizeKey(" Código Postal-2 "), "codigopostal2");
     assert.equal(normalizeKey("PROV_CODE"), normalizeKey("Prov Code"));
+  });
+});
+
+Deno.test("cleanTextSql() trims exactly what cleanText() trims", async () => {
+  const edge = fc.constantFrom(...TRIM_CHARACTERS, "\u200b", "\u0085", "x", "é", "\u0301");
+  const texts = fc.sample(
+    fc.oneof(
+      fc.string(),
+      fc.tuple(fc.array(edge), fc.string({ unit: "grapheme" }), fc.array(edge)).map(([a, s, b]) =>
+        a.join("") + s + b.join("")
+      ),
+    ),
+    { numRuns: 2000, seed: 42 },
+  );
+  await withDb(async (db) => {
+    await db.con.run("create table t (i integer, s varchar)");
+    const appender = await db.con.createAppender("t");
+    texts.forEach((s, i) => {
+      appender.appendInteger(i);
+      appender.appendVarchar(s);
+      appender.endRow();
+    });
+    appender.closeSync();
+    const reader = await db.con.runAndReadAll(`select ${cleanTextSql("s")} as v from t order by i`);
+    const sql = reader.getColumns()[0]!;
+    texts.forEach((s, i) => assert.equal(sql[i], cleanText(s), JSON.stringify(s)));
   });
 });

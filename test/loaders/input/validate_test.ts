@@ -1,10 +1,21 @@
 import assert from "node:assert/strict";
-import { ELIGIBILITY, MEDICAL_CLAIMS, MEMBERS, PROVIDERS } from "../../../loaders/contract/schema.ts";
-import { KeyTracker } from "../../../loaders/input/load_table.ts";
+import { join } from "node:path";
+import {
+  createTableSql,
+  ELIGIBILITY,
+  MEDICAL_CLAIMS,
+  MEMBERS,
+  PROVIDERS,
+  type TableSpec,
+} from "../../../loaders/contract/schema.ts";
+import { queryRows } from "../../../loaders/lib/duckdb.ts";
+import { stageTable } from "../../../loaders/input/load_table.ts";
 import { CONTRACT_MAPPING, loadMapping } from "../../../loaders/input/mapping.ts";
 import { planTable } from "../../../loaders/input/plan.ts";
-import { describeReject } from "../../../loaders/input/rejects.ts";
-import { birthDateFromAge, monthEnd, validateRow } from "../../../loaders/input/validate.ts";
+import { readSource } from "../../../loaders/input/read_source.ts";
+import { createRejects, describeReject } from "../../../loaders/input/rejects.ts";
+import { birthDateFromAge, cellOutcome, monthEnd } from "../../../loaders/input/validate.ts";
+import { withDb } from "./_helpers.ts";
 
 const flat = await loadMapping("flat-claims");
 const claimsPlan = planTable(
@@ -14,138 +25,149 @@ const claimsPlan = planTable(
   "claims.csv",
 );
 const context = { referenceDate: "2024-06-20" };
-const values = (plan: typeof claimsPlan, v: unknown[]) =>
-  Object.fromEntries(plan.spec.columns.map((c, i) => [c.name, v[i]]));
 
-Deno.test("validateRow() with the flat-claims mapping", async (t) => {
-  await t.step("a boolean flag picks the service category; one amount fills paid and allowed", () => {
-    const row = validateRow(
-      claimsPlan,
-      ["F1", "A1", "H1", "2024-01-15", "202401", "Y", "n", "$350"],
-      context,
+/** The outcome of each contract column of a flat-claims row, by name. */
+function outcomes(cells: (string | null)[]): Record<string, unknown> {
+  return Object.fromEntries(MEDICAL_CLAIMS.columns.map((col, i) => {
+    const plan = claimsPlan.columns[i]!;
+    const raw = plan.kind === "column" || plan.kind === "birth_date_from_age"
+      ? cells[plan.index] ?? null
+      : null;
+    const o = cellOutcome(MEDICAL_CLAIMS, col, plan, raw, context);
+    return [col.name, o.problem ? o.problem.reason : o.value];
+  }));
+}
+
+Deno.test("cellOutcome() with the flat-claims mapping", async (t) => {
+  await t.step(
+    "a boolean flag picks the service category; one amount fills paid and allowed; constants",
+    () => {
+      assert.deepEqual(outcomes(["F1", "A1", "H1", "2024-01-15", "202401", "Y", "n", "$350"]), {
+        claim_id: "F1",
+        claim_line_number: 1,
+        member_id: "A1",
+        provider_id: "H1",
+        claim_type: null,
+        service_category: "emergency_department",
+        place_of_service_code: null,
+        service_date: "2024-01-15",
+        discharge_date: null,
+        paid_date: "2024-01-01",
+        diagnosis_code_1: null,
+        diagnosis_code_2: null,
+        diagnosis_code_3: null,
+        procedure_code: null,
+        procedure_category: null,
+        revenue_center_code: null,
+        er_visit: true,
+        admitted: false,
+        allowed_amount: 350,
+        paid_amount: 350,
+        claim_status: "paid",
+      });
+    },
+  );
+
+  await t.step("a bad flag or amount is a problem in each column read from it", () => {
+    const o = outcomes(["F2", "A1", "H1", "", "202401", "maybe", "0", "1,000"]);
+    assert.deepEqual(
+      [o.service_date, o.service_category, o.er_visit, o.paid_amount, o.allowed_amount],
+      ["missing required value", "not a boolean", "not a boolean", "not a number", "not a number"],
     );
-    assert.deepEqual(row.problems, []);
-    assert.deepEqual(values(claimsPlan, row.values), {
-      claim_id: "F1",
-      claim_line_number: 1,
-      member_id: "A1",
-      provider_id: "H1",
-      claim_type: null,
-      service_category: "emergency_department",
-      place_of_service_code: null,
-      service_date: "2024-01-15",
-      discharge_date: null,
-      paid_date: "2024-01-01",
-      diagnosis_code_1: null,
-      diagnosis_code_2: null,
-      diagnosis_code_3: null,
-      procedure_code: null,
-      procedure_category: null,
-      revenue_center_code: null,
-      er_visit: true,
-      admitted: false,
-      allowed_amount: 350,
-      paid_amount: 350,
-      claim_status: "paid",
-    });
   });
 
-  await t.step("a bad source cell read into two columns is reported once", () => {
-    const row = validateRow(
-      claimsPlan,
-      ["F2", "A1", "H1", "2024-01-15", "202401", "maybe", "0", "1,000"],
-      context,
-    );
-    assert.deepEqual(row.problems.map((p) => [p.column, p.value, p.reason]), [
-      ["is_er", "maybe", "not a boolean"],
-      ["net_bill", "1,000", "not a number"],
-    ]);
-  });
-
-  await t.step("ages and genders", () => {
+  await t.step("ages become birth dates, genders M/F, provider labels Unknown", () => {
     const members = planTable(MEMBERS, flat.tables.get("members")!, [
       "member_id",
       "company_id",
       "age",
       "gender",
       "join_date",
-    ], "members.csv");
-    const ok = validateRow(members, ["A1", "CO1", "40", "FEMALE", "2020-01-01"], context);
-    assert.deepEqual([ok.values[5], ok.values[6], ok.problems], ["1984-07-01", "F", []]);
-    const bad = validateRow(members, ["A2", "CO1", "-3", "x", "2020-01-01"], context);
-    assert.deepEqual(bad.problems.map((p) => [p.column, p.value, p.reason, p.expected]), [
-      ["age", "-3", "not an age", "an age in whole years from 0 to 130"],
-      ["gender", "x", "not an allowed value", "one of F, M"],
+    ], "m.csv");
+    const col = (name: string) => MEMBERS.columns.findIndex((c) => c.name === name);
+    const member = (name: string, raw: string) =>
+      cellOutcome(MEMBERS, MEMBERS.columns[col(name)]!, members.columns[col(name)]!, raw, context);
+    assert.deepEqual(member("birth_date", "40"), { value: "1984-07-01", problem: null });
+    assert.deepEqual(member("birth_date", "-3"), {
+      value: null,
+      problem: { reason: "not an age", expected: "an age in whole years from 0 to 130" },
+    });
+    assert.deepEqual(member("sex", "FEMALE"), { value: "F", problem: null });
+    assert.deepEqual(member("sex", "x"), {
+      value: null,
+      problem: { reason: "not an allowed value", expected: "one of F, M" },
+    });
+    const town = PROVIDERS.columns.findIndex((c) => c.name === "town");
+    assert.deepEqual(
+      cellOutcome(PROVIDERS, PROVIDERS.columns[town]!, { kind: "column", index: 0, label: "TOWN" }, "  ", {}),
+      { value: "Unknown", problem: null },
+    );
+  });
+});
+
+/** Stages an inline CSV for a contract table and returns its rejects as [row, column, reason]. */
+async function stageCsv(table: TableSpec, csv: string): Promise<{ rejects: unknown[][]; loaded: number }> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(join(dir, `${table.name}.csv`), csv);
+    return await withDb(async (db) => {
+      await createRejects(db);
+      await db.con.run(createTableSql(table));
+      const raw = await readSource(db, join(dir, `${table.name}.csv`), "raw");
+      const plan = planTable(table, CONTRACT_MAPPING.tables.get(table.name)!, raw.headers, raw.file);
+      const load = await stageTable(db, plan, raw, {});
+      assert.equal(load.rowsRead, load.rowsLoaded + load.rowsRejected);
+      const rows = await queryRows(
+        db,
+        "select row_number, column_name, reason from rejects order by row_number, reason",
+      );
+      return { rejects: rows.map((r) => [r.row_number, r.column_name, r.reason]), loaded: load.rowsLoaded };
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("stageTable() row rules and keys", async (t) => {
+  await t.step(
+    "line of business needs its group; a row with a cell problem is not checked again",
+    async () => {
+      const { rejects, loaded } = await stageCsv(
+        MEMBERS,
+        "member_id,line_of_business,company_id,contract_id,birth_date,sex\n" +
+          "M1,Medicare Advantage,,,1950-01-01,F\n" +
+          "M2,commercial,,,1950-13-01,F\n" +
+          "M3,medicare_advantage,,H1,1950-01-01,M\n" +
+          "M3,commercial,C1,,1950-01-01,M\n" +
+          "M4,commercial,C1,,1950-01-01,M\n",
+      );
+      assert.deepEqual(rejects, [
+        [1, "contract_id", "Medicare Advantage member without contract_id"],
+        [2, "birth_date", "not a date"],
+        [4, "member_id", "duplicate member_id"],
+      ]);
+      assert.equal(loaded, 2);
+    },
+  );
+
+  await t.step("a span may start and end on the same day; a row with a bad key claims no key", async () => {
+    const { rejects, loaded } = await stageCsv(
+      ELIGIBILITY,
+      "member_id,enrollment_start_date,enrollment_end_date\n" +
+        "M1,2024-02-01,2024-02-01\n" +
+        "M1,2024-02-30,2024-03-01\n" +
+        "M1,20240201,2024-12-31\n" +
+        "M2,,2024-12-31\n" +
+        "M2,2024-03-01,2024-01-31\n",
+    );
+    assert.deepEqual(rejects, [
+      [2, "enrollment_start_date", "not a date"],
+      [3, "member_id, enrollment_start_date", "duplicate member_id, enrollment_start_date"],
+      [4, "enrollment_start_date", "missing required value"],
+      [5, "enrollment_end_date", "enrollment_end_date before enrollment_start_date"],
     ]);
+    assert.equal(loaded, 1);
   });
-});
-
-Deno.test("validateRow() row rules and provider labels", () => {
-  const eligibility = planTable(
-    ELIGIBILITY,
-    CONTRACT_MAPPING.tables.get("eligibility")!,
-    ELIGIBILITY.columns.map((c) => c.name),
-    "e.csv",
-  );
-  assert.deepEqual(
-    validateRow(eligibility, ["M1", "2024-02-01", "2024-01-31", null, null, null], {}).problems,
-    [{
-      field: "enrollment_end_date",
-      column: "enrollment_end_date",
-      value: "2024-01-31",
-      reason: "enrollment_end_date before enrollment_start_date",
-      expected: "on or after 2024-02-01",
-    }],
-  );
-  assert.deepEqual(
-    validateRow(eligibility, ["M1", "2024-02-01", "2024-02-01", null, null, null], {}).problems,
-    [],
-  );
-
-  const members = planTable(MEMBERS, CONTRACT_MAPPING.tables.get("members")!, [
-    "member_id",
-    "line_of_business",
-    "birth_date",
-    "sex",
-  ], "m.csv");
-  const ma = validateRow(members, ["M1", "Medicare Advantage", "1950-01-01", "F"], {});
-  assert.deepEqual(ma.problems.map((p) => [p.column, p.reason]), [[
-    "contract_id",
-    "Medicare Advantage member without contract_id",
-  ]]);
-
-  const providers = planTable(
-    PROVIDERS,
-    CONTRACT_MAPPING.tables.get("providers")!,
-    ["provider_id", "town"],
-    "p.csv",
-  );
-  assert.deepEqual(validateRow(providers, ["P1", "  "], {}), {
-    values: ["P1", "Unknown", "Unknown", "Unknown", "Unknown", "Unknown"],
-    problems: [],
-  });
-});
-
-Deno.test("KeyTracker keeps the first row of a key and rejects later ones", () => {
-  const plan = planTable(PROVIDERS, CONTRACT_MAPPING.tables.get("providers")!, ["provider_id"], "p.csv");
-  const keys = new KeyTracker(plan);
-  assert.equal(keys.check(1, ["P1"], []), null);
-  assert.equal(keys.check(2, ["P2"], []), null);
-  assert.deepEqual(keys.check(3, ["P1"], []), {
-    field: "provider_id",
-    column: "provider_id",
-    value: "P1",
-    reason: "duplicate provider_id",
-    expected: "one row per provider_id; first seen at row 1",
-  });
-  const badKey = {
-    field: "provider_id",
-    column: "provider_id",
-    value: null,
-    reason: "missing required value",
-    expected: "",
-  };
-  assert.equal(keys.check(4, [null], [badKey]), null);
 });
 
 Deno.test("derivation and message helpers", () => {
