@@ -1,11 +1,11 @@
 /**
- * `deno task pipeline --out DIR [--seed N] [--scale NAME] [--months N]`: runs the same pipeline
+ * `deno task pipeline --out DIR [--input DIR] [--mapping NAME] [--seed N] [--scale NAME] [--months N]`: runs the same pipeline
  * the site build runs and writes every Parquet output and the manifest to DIR.
  */
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { runPipeline } from "./pipeline.ts";
-import { scaleFromEnv, seedFromEnv } from "./settings.ts";
+import { inputFromEnv, scaleFromEnv, seedFromEnv } from "./settings.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -14,19 +14,23 @@ const { values } = parseArgs({
     seed: { type: "string" },
     scale: { type: "string" },
     months: { type: "string" },
+    input: { type: "string" },
+    mapping: { type: "string" },
     "report-memory": { type: "boolean" },
   },
   strict: true,
 });
 if (!values.out) {
   console.error(
-    "usage: deno task pipeline --out DIR [--seed N] [--scale small|default|10k|100k|1m] [--months N]",
+    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N]",
   );
   Deno.exit(2);
 }
 const overrides: Record<string, string | undefined> = {
   LODESTAR_SEED: values.seed,
   LODESTAR_SCALE: values.scale,
+  LODESTAR_INPUT: values.input,
+  LODESTAR_MAPPING: values.mapping,
 };
 const env = (name: string) => overrides[name] ?? Deno.env.get(name);
 const months = values.months === undefined ? undefined : Number(values.months);
@@ -38,6 +42,7 @@ const manifest = await runPipeline({
   out: values.out,
   seed: seedFromEnv(env),
   scale: scaleFromEnv(env),
+  ...inputFromEnv(env),
   ...(months ? { months } : {}),
 });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);

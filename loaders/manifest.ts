@@ -18,10 +18,21 @@ export interface ManifestFile {
 /** The manifest written as `manifest.json` beside the outputs. */
 export interface Manifest {
   generator: string;
+  /** The synthetic seed (unused for analyst data). */
   seed: number;
+  /** `scenario/scale` for synthetic data; the mapping name for analyst data. */
   scenario: string;
   input: "synthetic" | "analyst";
   files: ManifestFile[];
+  /** For analyst data: what was loaded, derived and could not be computed. */
+  report?: {
+    tables: Record<
+      string,
+      { file: string | null; rowsRead: number; rowsLoaded: number; rowsRejected: number }
+    >;
+    notes: string[];
+    capabilities: Record<string, boolean>;
+  };
 }
 
 /** Hex SHA-256 of some bytes. */

@@ -10,6 +10,7 @@ import { progress } from "./lib/log.ts";
 import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
 import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
+import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -24,6 +25,10 @@ export interface PipelineOptions {
   scale?: string;
   /** Override the scenario's number of months (benchmarks). */
   months?: number;
+  /** An analyst's folder of input files; replaces the synthetic default. */
+  input?: string;
+  /** Column mapping for `input`: a shipped mapping's name (`flat-claims`) or a mapping JSON path. */
+  mapping?: string;
 }
 
 /** Every table the pipeline writes, with the columns that fix its row order. */
@@ -37,7 +42,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["member_conditions", "member_id, condition"],
   ["companies", "company_id"],
   ["contracts", "contract_id"],
-  ["rejects", "table_name, row_number, column_name"],
+  ["rejects", "table_name, file, row_number, column_name, reason, value"],
   ["data_overview_monthly", "line_of_business, year_month"],
   ["data_benchmarks", "line_of_business, metric"],
 ];
@@ -49,10 +54,28 @@ const CORE: ReadonlyArray<readonly [string, string]> = [
   ["data_benchmarks", "./core/data_benchmarks.sql"],
 ];
 
+/**
+ * Tables the synthetic payer provides and an analyst's data may not: companies and contracts are
+ * derived from the members (names = ids), member conditions are left empty.
+ */
+async function deriveReferenceTables(db: Db): Promise<void> {
+  await db.con.run(`create or replace table companies as
+    select company_id, company_id as company_name, null::varchar as industry, min(region) as region, min(town) as town
+      , count(*)::integer as employees, null::double as avoidable_log_odds, null::varchar as trajectory
+    from members where company_id is not null group by company_id`);
+  await db.con.run(`create or replace table contracts as
+    select contract_id, contract_id as contract_name, min(region) as region, count(*)::integer as members
+      , null::double as log_effect
+    from members where contract_id is not null group by contract_id`);
+  await db.con.run(`create or replace table member_conditions (member_id varchar, condition varchar)`);
+}
+
 async function buildCore(db: Db): Promise<void> {
-  await db.con.run(`create or replace table benchmarks as select * from read_csv(${
-    sqlString(fileURLToPath(new URL("reference/benchmarks.csv", DATA_DIR)))
-  }, header = true)`);
+  await db.con.run(
+    `create or replace table benchmarks as select * from read_csv(${
+      sqlString(fileURLToPath(new URL("reference/benchmarks.csv", DATA_DIR)))
+    }, header = true)`,
+  );
   await db.con.run(`create table if not exists rejects (table_name varchar, file varchar, row_number integer,
     column_name varchar, value varchar, reason varchar, expected varchar)`);
   for (const [table, file] of CORE) {
@@ -71,8 +94,24 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   const db = await openDb();
   const files: ManifestFile[] = [];
   let scenario: string;
+  let report: InputReport | undefined;
   try {
-    scenario = (await generateSynthetic(db, { seed, scale, ...(options.months ? { months: options.months } : {}) })).name;
+    if (options.input) {
+      progress(
+        "pipeline",
+        `loading ${options.input}${options.mapping ? ` with mapping ${options.mapping}` : ""}`,
+      );
+      report = await loadInputs(db, {
+        dir: options.input,
+        ...(options.mapping ? { mapping: options.mapping } : {}),
+      });
+      for (const note of report.notes) progress("input", note);
+      await deriveReferenceTables(db);
+      scenario = options.mapping ?? "contract";
+    } else {
+      const months = options.months ? { months: options.months } : {};
+      scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
+    }
     await buildCore(db);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
@@ -80,7 +119,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
       const data = await Deno.readFile(join(out, name));
       files.push({ name, rows: Number(row!.n), bytes: data.length, sha256: await sha256Hex(data) });
-      progress("pipeline", `wrote ${name} (${Number(row!.n).toLocaleString("en-US")} rows, ${data.length.toLocaleString("en-US")} bytes)`);
+      progress(
+        "pipeline",
+        `wrote ${name} (${Number(row!.n).toLocaleString("en-US")} rows, ${
+          data.length.toLocaleString("en-US")
+        } bytes)`,
+      );
     }
   } finally {
     closeDb(db);
@@ -88,9 +132,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   const manifest: Manifest = {
     generator: `lodestar-pipeline ${GENERATOR_VERSION}`,
     seed,
-    scenario: `${scenario}/${scale}`,
-    input: "synthetic",
+    scenario,
+    input: report ? "analyst" : "synthetic",
     files,
+    ...(report ? { report } : {}),
   };
   await Deno.writeTextFile(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return manifest;

@@ -14,6 +14,15 @@ export function seedFromEnv(get: (name: string) => string | undefined): number {
   return seed;
 }
 
+/** Reads `LODESTAR_INPUT` (a folder of the analyst's files) and `LODESTAR_MAPPING`, if set. */
+export function inputFromEnv(
+  get: (name: string) => string | undefined,
+): { input?: string; mapping?: string } {
+  const input = get("LODESTAR_INPUT");
+  const mapping = get("LODESTAR_MAPPING");
+  return { ...(input ? { input } : {}), ...(mapping ? { mapping } : {}) };
+}
+
 /** The synthetic scale used when none is given. */
 export const DEFAULT_SCALE = "default";
 

@@ -103,12 +103,20 @@ const col = (
 export const MEMBERS: TableSpec = {
   name: "members",
   grain: "one row per member_id",
-  description: "People covered by the plan, commercial employees and dependants and Medicare Advantage enrollees.",
+  description:
+    "People covered by the plan, commercial employees and dependants and Medicare Advantage enrollees.",
   key: ["member_id"],
   columns: [
     col("member_id", "varchar", true, "Member identifier, unique across the plan."),
-    col("subscriber_id", "varchar", false, "The subscriber (employee) a dependant is covered through; equals member_id for subscribers."),
-    col("line_of_business", "varchar", true, "commercial (employer group) or medicare_advantage.", { allowed: LINES_OF_BUSINESS }),
+    col(
+      "subscriber_id",
+      "varchar",
+      false,
+      "The subscriber (employee) a dependant is covered through; equals member_id for subscribers.",
+    ),
+    col("line_of_business", "varchar", true, "commercial (employer group) or medicare_advantage.", {
+      allowed: LINES_OF_BUSINESS,
+    }),
     col("company_id", "varchar", false, "Employer group, for commercial members."),
     col("contract_id", "varchar", false, "Medicare Advantage contract (H-number), for MA members."),
     col("birth_date", "date", true, "Date of birth."),
@@ -146,7 +154,9 @@ export const PROVIDERS: TableSpec = {
     col("provider_id", "varchar", true, "Provider code."),
     col("provider_name", "varchar", false, "Name; 'Unknown' when missing."),
     col("network_tier", "varchar", false, "Network the provider belongs to; 'Unknown' when missing."),
-    col("practice_type", "varchar", false, "Kind of practice; ER visits happen only at hospitals.", { allowed: [...PRACTICE_TYPES, "Unknown"] }),
+    col("practice_type", "varchar", false, "Kind of practice; ER visits happen only at hospitals.", {
+      allowed: [...PRACTICE_TYPES, "Unknown"],
+    }),
     col("region", "varchar", false, "Region; 'Unknown' when missing."),
     col("town", "varchar", false, "Town; 'Unknown' when missing."),
   ],
@@ -163,8 +173,19 @@ export const MEDICAL_CLAIMS: TableSpec = {
     col("member_id", "varchar", true, "Member the service was for."),
     col("provider_id", "varchar", false, "Provider that delivered the service."),
     col("claim_type", "varchar", false, "professional or institutional.", { allowed: CLAIM_TYPES }),
-    col("service_category", "varchar", false, "Service group (emergency_department, inpatient, office_visit, …).", { allowed: SERVICE_CATEGORIES }),
-    col("place_of_service_code", "varchar", false, "CMS place-of-service code (23 ER, 21 inpatient, 11 office, 02/10 telehealth, 20 urgent care, 81 lab)."),
+    col(
+      "service_category",
+      "varchar",
+      false,
+      "Service group (emergency_department, inpatient, office_visit, …).",
+      { allowed: SERVICE_CATEGORIES },
+    ),
+    col(
+      "place_of_service_code",
+      "varchar",
+      false,
+      "CMS place-of-service code (23 ER, 21 inpatient, 11 office, 02/10 telehealth, 20 urgent care, 81 lab).",
+    ),
     col("service_date", "date", true, "Date of service (admission date for inpatient stays)."),
     col("discharge_date", "date", false, "Discharge date (inpatient stays)."),
     col("paid_date", "date", false, "Date the claim was paid or adjudicated."),
@@ -172,13 +193,33 @@ export const MEDICAL_CLAIMS: TableSpec = {
     col("diagnosis_code_2", "varchar", false, "Secondary ICD-10-CM diagnosis."),
     col("diagnosis_code_3", "varchar", false, "Third ICD-10-CM diagnosis."),
     col("procedure_code", "varchar", false, "HCPCS/CPT (including CPT II) code of the line."),
-    col("procedure_category", "varchar", false, "What the line is (er_visit, inpatient_stay, mammogram, colonoscopy, …)."),
+    col(
+      "procedure_category",
+      "varchar",
+      false,
+      "What the line is (er_visit, inpatient_stay, mammogram, colonoscopy, …).",
+    ),
     col("revenue_center_code", "varchar", false, "UB-04 revenue code (institutional lines)."),
-    col("er_visit", "boolean", false, "The claim is an emergency-room visit (when the source has only a flag)."),
-    col("admitted", "boolean", false, "The ER visit ended in an inpatient admission (when the source has only a flag)."),
+    col(
+      "er_visit",
+      "boolean",
+      false,
+      "The claim is an emergency-room visit (when the source has only a flag).",
+    ),
+    col(
+      "admitted",
+      "boolean",
+      false,
+      "The ER visit ended in an inpatient admission (when the source has only a flag).",
+    ),
     col("allowed_amount", "double", false, "Allowed amount.", { min: -1e7, max: 1e7 }),
-    col("paid_amount", "double", true, "Amount paid by the plan; negative on reversal lines.", { min: -1e7, max: 1e7 }),
-    col("claim_status", "varchar", false, "paid, rejected or reversed; paid when absent.", { allowed: CLAIM_STATUSES }),
+    col("paid_amount", "double", true, "Amount paid by the plan; negative on reversal lines.", {
+      min: -1e7,
+      max: 1e7,
+    }),
+    col("claim_status", "varchar", false, "paid, rejected or reversed; paid when absent.", {
+      allowed: CLAIM_STATUSES,
+    }),
   ],
 };
 
@@ -194,19 +235,36 @@ export const PHARMACY_CLAIMS: TableSpec = {
     col("provider_id", "varchar", false, "Dispensing pharmacy."),
     col("dispensing_date", "date", true, "Fill date."),
     col("drug_name", "varchar", false, "Generic name and strength."),
-    col("ingredient", "varchar", false, "Active ingredient(s), '+'-separated for combinations (PDC counts each)."),
-    col("drug_class", "varchar", true, "Therapeutic class used by the adherence measures.", { allowed: DRUG_CLASSES }),
-    col("statin_intensity", "varchar", false, "high, moderate or low (statins).", { allowed: ["high", "moderate", "low"] }),
+    col(
+      "ingredient",
+      "varchar",
+      false,
+      "Active ingredient(s), '+'-separated for combinations (PDC counts each).",
+    ),
+    col("drug_class", "varchar", true, "Therapeutic class used by the adherence measures.", {
+      allowed: DRUG_CLASSES,
+    }),
+    col("statin_intensity", "varchar", false, "high, moderate or low (statins).", {
+      allowed: ["high", "moderate", "low"],
+    }),
     col("days_supply", "integer", true, "Days' supply.", { min: 1, max: 365 }),
     col("quantity", "double", false, "Units dispensed.", { min: 0 }),
     col("allowed_amount", "double", false, "Allowed amount.", { min: -1e6, max: 1e6 }),
     col("paid_amount", "double", true, "Amount paid by the plan.", { min: -1e6, max: 1e6 }),
-    col("claim_status", "varchar", false, "paid, rejected or reversed; paid when absent.", { allowed: CLAIM_STATUSES }),
+    col("claim_status", "varchar", false, "paid, rejected or reversed; paid when absent.", {
+      allowed: CLAIM_STATUSES,
+    }),
   ],
 };
 
 /** Every input table, in load order (referenced tables first). */
-export const INPUT_TABLES: readonly TableSpec[] = [PROVIDERS, MEMBERS, ELIGIBILITY, MEDICAL_CLAIMS, PHARMACY_CLAIMS];
+export const INPUT_TABLES: readonly TableSpec[] = [
+  PROVIDERS,
+  MEMBERS,
+  ELIGIBILITY,
+  MEDICAL_CLAIMS,
+  PHARMACY_CLAIMS,
+];
 
 /** A `create table` statement for a spec. */
 export function createTableSql(spec: TableSpec, name = spec.name): string {

@@ -22,7 +22,10 @@ Deno.test("every page renders without errors", async (t) => {
         await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
         // Give cells that await data a moment after the network settles.
         await page.waitForTimeout(500);
-        await screenshot(page, path === "/" ? "home" : path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
+        await screenshot(
+          page,
+          path === "/" ? "home" : path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"),
+        );
         const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
         assert.deepEqual(errors, [], `cell errors on ${path}`);
         assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);

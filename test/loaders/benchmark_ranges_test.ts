@@ -12,17 +12,27 @@ Deno.test("the default synthetic payer's rates are inside the benchmark ranges",
   const { dir } = await pipelineRun(DEFAULT_SEED, DEFAULT_SCALE);
   const db = await openDb();
   try {
-    const rows = await queryRows(db, `select line_of_business, metric, round(value, 3) as value, low, high, within_range
-      from read_parquet(${sqlString(join(dir, "data_benchmarks.parquet"))}) order by all`);
+    const rows = await queryRows(
+      db,
+      `select line_of_business, metric, round(value, 3) as value, low, high, within_range
+      from read_parquet(${sqlString(join(dir, "data_benchmarks.parquet"))}) order by all`,
+    );
     console.table(rows);
     assert.equal(rows.length, 14);
     for (const row of rows) {
-      await t.step(`${row.line_of_business} ${row.metric} = ${row.value} in [${row.low}, ${row.high}]`, () => {
-        assert.equal(row.within_range, true);
-      });
+      await t.step(
+        `${row.line_of_business} ${row.metric} = ${row.value} in [${row.low}, ${row.high}]`,
+        () => {
+          assert.equal(row.within_range, true);
+        },
+      );
     }
-    await t.step("ER diagnoses: NYU potentially avoidable 40-60%, injury 10-25%, unclassified < 15%", async () => {
-      const [mix] = await queryRows(db, `
+    await t.step(
+      "ER diagnoses: NYU potentially avoidable 40-60%, injury 10-25%, unclassified < 15%",
+      async () => {
+        const [mix] = await queryRows(
+          db,
+          `
         with visits as (
           select distinct member_id, service_date, diagnosis_code_1 as icd10
           from read_parquet(${sqlString(join(dir, "medical_claims.parquet"))})
@@ -33,34 +43,49 @@ Deno.test("the default synthetic payer's rates are inside the benchmark ranges",
           , sum(coalesce(j.injury, 0)) / count(*) as injury
           , avg((j.icd10 is null)::integer) as unclassified
         from visits v
-        left join read_csv('data/reference/ed/ed_classification_johnston_icd10.csv', types = {'icd10': 'varchar'}) j using (icd10)`);
-      console.log("ER mix", mix);
-      assert.ok(Number(mix!.avoidable) > 0.4 && Number(mix!.avoidable) < 0.6);
-      assert.ok(Number(mix!.injury) > 0.1 && Number(mix!.injury) < 0.25);
-      assert.ok(Number(mix!.unclassified) < 0.15);
-    });
+        left join read_csv('data/reference/ed/ed_classification_johnston_icd10.csv', types = {'icd10': 'varchar'}) j using (icd10)`,
+        );
+        console.log("ER mix", mix);
+        assert.ok(Number(mix!.avoidable) > 0.4 && Number(mix!.avoidable) < 0.6);
+        assert.ok(Number(mix!.injury) > 0.1 && Number(mix!.injury) < 0.25);
+        assert.ok(Number(mix!.unclassified) < 0.15);
+      },
+    );
     await t.step("ER visits peak in winter: Dec-Feb rate exceeds Jun-Aug by 10% or more", async () => {
-      const [season] = await queryRows(db, `
+      const [season] = await queryRows(
+        db,
+        `
         select
           sum(er_visits) filter (where month(strptime(year_month, '%Y-%m')) in (12, 1, 2))
             / sum(member_months) filter (where month(strptime(year_month, '%Y-%m')) in (12, 1, 2)) as winter
           , sum(er_visits) filter (where month(strptime(year_month, '%Y-%m')) in (6, 7, 8))
             / sum(member_months) filter (where month(strptime(year_month, '%Y-%m')) in (6, 7, 8)) as summer
-        from read_parquet(${sqlString(join(dir, "data_overview_monthly.parquet"))})`);
+        from read_parquet(${sqlString(join(dir, "data_overview_monthly.parquet"))})`,
+      );
       assert.ok(Number(season!.winter) > 1.1 * Number(season!.summer), JSON.stringify(season));
     });
-    await t.step("company sizes are heavy-tailed: the largest 10% of companies hold over 40% of members", async () => {
-      const [share] = await queryRows(db, `
+    await t.step(
+      "company sizes are heavy-tailed: the largest 10% of companies hold over 40% of members",
+      async () => {
+        const [share] = await queryRows(
+          db,
+          `
         with sizes as (
           select company_id, count(*) as n from read_parquet(${sqlString(join(dir, "members.parquet"))})
           where company_id is not null group by all)
         , ranked as (select n, ntile(10) over (order by n desc) as decile from sizes)
-        select sum(n) filter (where decile = 1) / sum(n) as top_decile_share, count(*) as companies from ranked`);
-      console.log("company size concentration", share);
-      assert.ok(Number(share!.top_decile_share) > 0.4);
-    });
-    await t.step("ER use is overdispersed and persistent: last year's frequent users visit more this year", async () => {
-      const [persist] = await queryRows(db, `
+        select sum(n) filter (where decile = 1) / sum(n) as top_decile_share, count(*) as companies from ranked`,
+        );
+        console.log("company size concentration", share);
+        assert.ok(Number(share!.top_decile_share) > 0.4);
+      },
+    );
+    await t.step(
+      "ER use is overdispersed and persistent: last year's frequent users visit more this year",
+      async () => {
+        const [persist] = await queryRows(
+          db,
+          `
         with visits as (
           select member_id, year(service_date) as yr, count(distinct service_date) as n
           from read_parquet(${sqlString(join(dir, "medical_claims.parquet"))})
@@ -75,11 +100,13 @@ Deno.test("the default synthetic payer's rates are inside the benchmark ranges",
           avg(y2025) filter (where y2024 >= 3) as after_frequent
           , avg(y2025) filter (where y2024 = 0) as after_none
           , var_samp(y2025) / avg(y2025) as dispersion
-        from both_years`);
-      console.log("ER persistence", persist);
-      assert.ok(Number(persist!.after_frequent) > 3 * Number(persist!.after_none));
-      assert.ok(Number(persist!.dispersion) > 1.3);
-    });
+        from both_years`,
+        );
+        console.log("ER persistence", persist);
+        assert.ok(Number(persist!.after_frequent) > 3 * Number(persist!.after_none));
+        assert.ok(Number(persist!.dispersion) > 1.3);
+      },
+    );
   } finally {
     closeDb(db);
   }

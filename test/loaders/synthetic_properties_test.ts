@@ -10,7 +10,9 @@ Deno.test("for any seed: claims stay in eligibility, ER only at hospitals, spans
       const db = await openDb();
       try {
         await generateSynthetic(db, { seed, scale: "tiny", months: 12 });
-        const [row] = await queryRows(db, `
+        const [row] = await queryRows(
+          db,
+          `
           select
             (select count(*) from medical_claims c where not exists (select 1 from eligibility e
               where e.member_id = c.member_id and c.service_date between e.enrollment_start_date and e.enrollment_end_date)) as outside
@@ -18,7 +20,8 @@ Deno.test("for any seed: claims stay in eligibility, ER only at hospitals, spans
               where c.service_category = 'emergency_department' and p.practice_type <> 'hospital') as er_not_hospital
             , (select count(*) from eligibility where enrollment_end_date < enrollment_start_date) as bad_spans
             , (select count(*) from medical_claims) as claims
-            , (select count(*) from pharmacy_claims) as fills`);
+            , (select count(*) from pharmacy_claims) as fills`,
+        );
         assert.equal(Number(row!.outside), 0);
         assert.equal(Number(row!.er_not_hospital), 0);
         assert.equal(Number(row!.bad_spans), 0);

@@ -77,3 +77,23 @@ Deno.test("a rebuild never serves stale loader outputs", async (t) => {
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("an analyst's own files replace the synthetic default with no code change", async () => {
+  const dir = await copyProject();
+  try {
+    await offlineBuild(dir, { LODESTAR_INPUT: "test/input/flat-claims", LODESTAR_MAPPING: "flat-claims" });
+    const hashes = await hashTree(join(dir, "dist"));
+    const manifestPath = [...hashes.keys()].find((p) =>
+      /^_file\/data\/lodestar\/manifest\.[0-9a-f]{8}\.json$/.test(p)
+    );
+    assert.ok(manifestPath, "the data overview page ships the manifest");
+    const manifest = JSON.parse(await Deno.readTextFile(join(dir, "dist", manifestPath)));
+    assert.equal(manifest.input, "analyst");
+    assert.equal(manifest.scenario, "flat-claims");
+    assert.ok(manifest.report.notes.some((n: string) => n.includes("no diagnoses")));
+    const rejects = manifest.files.find((f: { name: string }) => f.name === "rejects.parquet");
+    assert.ok(rejects.rows > 0, "the fixture's bad rows are reported");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

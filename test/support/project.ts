@@ -66,7 +66,10 @@ export async function canIsolateNetwork(): Promise<boolean> {
  * network: inside an empty network namespace where the machine allows it, and always with Node's
  * fetch replaced by one that fails loudly.
  */
-export async function offlineBuild(dir: string): Promise<{ stdout: string; stderr: string }> {
+export async function offlineBuild(
+  dir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string }> {
   const guard = join(ROOT, "test", "support", "no_fetch.mjs");
   const env = {
     PATH: `${join(dir, "node_modules", ".bin")}:${Deno.env.get("PATH") ?? ""}`,
@@ -74,6 +77,7 @@ export async function offlineBuild(dir: string): Promise<{ stdout: string; stder
     NO_COLOR: "1",
     // The build tests exercise the platform, not the data: the small synthetic scale keeps them quick.
     LODESTAR_SCALE: "small",
+    ...extraEnv,
   };
   const npx = ["npx", "--offline", "observable", "build"];
   return await canIsolateNetwork()
