@@ -17,12 +17,13 @@ const { values } = parseArgs({
     input: { type: "string" },
     mapping: { type: "string" },
     "report-memory": { type: "boolean" },
+    "on-disk": { type: "boolean" },
   },
   strict: true,
 });
 if (!values.out) {
   console.error(
-    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N]",
+    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk]",
   );
   Deno.exit(2);
 }
@@ -43,6 +44,7 @@ const manifest = await runPipeline({
   seed: seedFromEnv(env),
   scale: scaleFromEnv(env),
   ...inputFromEnv(env),
+  ...(values["on-disk"] ? { onDisk: true } : {}),
   ...(months ? { months } : {}),
 });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);

@@ -11,11 +11,26 @@ export interface Db {
   con: DuckDBConnection;
 }
 
-/** Opens an in-memory DuckDB. `threads` defaults to DuckDB's own choice. */
-export async function openDb(options: { threads?: number } = {}): Promise<Db> {
+/** Options for {@linkcode openDb}. */
+export interface OpenOptions {
+  /** Worker threads; DuckDB's own choice when absent. */
+  threads?: number;
+  /**
+   * A database file. Tables then live on disk and DuckDB keeps at most `memoryLimit` in memory,
+   * spilling to `<path>.tmp`; without a path the database is in memory.
+   */
+  path?: string;
+  /** DuckDB memory limit, e.g. "3GB". */
+  memoryLimit?: string;
+}
+
+/** Opens a DuckDB database (in memory unless `path` is given). */
+export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const config: Record<string, string> = {};
   if (options.threads !== undefined) config.threads = String(options.threads);
-  const instance = await DuckDBInstance.create(":memory:", config);
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.path !== undefined) config.temp_directory = `${options.path}.tmp`;
+  const instance = await DuckDBInstance.create(options.path ?? ":memory:", config);
   const con = await instance.connect();
   return { instance, con };
 }
