@@ -28,8 +28,6 @@ export interface SyntheticOptions {
   months?: number;
   /** Scenario file; default data/synthetic/scenario.json. */
   scenarioPath?: string | URL;
-  /** Keep intermediate tables (for profiling). */
-  keepScratch?: boolean;
 }
 
 /** SQL steps in order: table name → SQL file. Each creates one table. */
@@ -208,11 +206,7 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
     const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
     progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
   }
-  if (!options.keepScratch) {
-    for (const table of SCRATCH) {
-      await db.con.run(`drop table if exists ${table}`);
-    }
-  }
+  for (const table of SCRATCH) await db.con.run(`drop table if exists ${table}`);
   // The contract tables take exactly the contract's columns, order and types.
   for (const spec of INPUT_TABLES) {
     const columns = spec.columns.map((c) => `${c.name}::${c.type} as ${c.name}`).join(", ");
