@@ -15,9 +15,10 @@
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`Cannot round ${value}`);
   const sign = value < 0 ? -1 : 1;
-  const shifted = Number(`${Math.abs(value)}e${decimals}`);
-  const rounded = Number(`${Math.floor(shifted + 0.5)}e-${decimals}`);
-  return sign * rounded + 0; // + 0 turns -0 into 0
+  const scale = 10 ** decimals;
+  // 15 significant digits drop the binary noise of the multiplication but keep every real digit.
+  const shifted = Number((Math.abs(value) * scale).toPrecision(15));
+  return (sign * Math.floor(shifted + 0.5)) / scale + 0; // + 0 turns -0 into 0
 }
 
 /**
