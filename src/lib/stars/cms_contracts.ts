@@ -1,6 +1,8 @@
 import type { Catalogue } from "./catalogue.js";
-import { type CmsCaiRow, type CmsMeasureTable, contractKind } from "./cms_tables.js";
+import { type CmsCaiRow, type CmsContractRow, type CmsMeasureTable, contractKind } from "./cms_tables.js";
+import type { CutPoints } from "./measure_stars.js";
 import type { ContractProfile } from "./summary.js";
+import type { MeasureState } from "./whatif.js";
 
 /** Contract facts CMS publishes in the Summary Ratings table rather than in Measure Stars or CAI. */
 export interface ContractInfo {
@@ -67,6 +69,42 @@ export function contractsFromCms(
       },
       stars: starMap,
     });
+  }
+  return out;
+}
+
+/** Cut points by stable measure key for one contract scope (Part D: `MA-PD` or `PDP`), from parsed CMS tables. */
+export function cutPointsByKey(
+  tables: ReadonlyMap<string, ReadonlyMap<string, CutPoints>>,
+  catalogue: Catalogue,
+  pdp: boolean,
+): Map<string, CutPoints> {
+  const out = new Map<string, CutPoints>();
+  for (const m of catalogue.measures) {
+    const scope = m.part === "C" ? "all" : pdp ? "PDP" : "MA-PD";
+    const cut = tables.get(scope)?.get(m.cmsId);
+    if (cut) out.set(m.key, cut);
+  }
+  return out;
+}
+
+/**
+ * A contract's measures for the What-If from CMS's Measure Data and Measure Stars rows: the published score
+ * for measures whose stars follow from cut points, the published star for CAHPS and improvement measures
+ * (their stars also depend on significance tests, or their scores are not published).
+ */
+export function measureStatesFromCms(
+  data: CmsContractRow,
+  stars: CmsContractRow,
+  catalogue: Catalogue,
+): MeasureState[] {
+  const out: MeasureState[] = [];
+  for (const m of catalogue.measures) {
+    const score = data.cells.get(m.cmsId)?.value;
+    const star = stars.cells.get(m.cmsId)?.value;
+    if (m.dataSource !== "cahps" && m.category !== "improvement" && score !== undefined) {
+      out.push({ key: m.key, score });
+    } else if (star !== undefined) out.push({ key: m.key, star });
   }
   return out;
 }
