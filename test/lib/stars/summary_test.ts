@@ -197,10 +197,10 @@ Deno.test("rateContract(): hand-worked contracts", async (t) => {
 });
 
 Deno.test("rateContract() reproduces CMS's published 2026 Part C, Part D and overall ratings", async (t) => {
-  const compare = (withIsnp: boolean) => {
-    const info = new Map(
-      [...contractInfo2026].map(([id, i]) => [id, withIsnp ? i : { ...i, isnpOnly: false }]),
-    );
+  const compare = (withIsnp: boolean, withInfo = true) => {
+    const info = withInfo
+      ? new Map([...contractInfo2026].map(([id, i]) => [id, withIsnp ? i : { ...i, isnpOnly: false }]))
+      : new Map();
     const contracts = contractsFromCms(cms2026.measureStars, cms2026.cai, catalogue2026, info);
     let match = 0;
     let published = 0;
@@ -236,6 +236,13 @@ Deno.test("rateContract() reproduces CMS's published 2026 Part C, Part D and ove
       const isnp = [...contractInfo2026].filter(([, i]) => i.isnpOnly).map(([id]) => id);
       assert.equal(isnp.length, 17);
       assert.ok(r.misses.every((m) => isnp.includes(m.split(":")[0]!)), r.misses.join(" "));
+    },
+  );
+  await t.step(
+    "from the Measure Stars and CAI tables alone (SNP inferred, no disaster shares): 1,615",
+    () => {
+      const r = compare(false, false);
+      assert.equal(r.match, 1615);
     },
   );
 });
