@@ -5,11 +5,13 @@
  * Cut Points when present) and writes one row per contract with its Part C, Part D and overall ratings and the
  * weighted means, variances, reward factors and CAI values behind them. `--contracts` adds contract facts the
  * Measure Stars and CAI tables lack (columns `contract_id`, `snp`, `isnp_only`, `disaster_2024_pct`; for 2026
- * `data/reference/stars/cms_2026_summary_ratings.csv` holds them).
+ * `data/reference/stars/cms_2026_summary_ratings.csv` holds them). `--measures-out FILE.csv` also writes one row
+ * per contract × measure with CMS's score and star and the star the engine gives the score.
  */
 import { parseArgs } from "node:util";
 import { contractsFromCms } from "../../src/lib/stars/cms_contracts.ts";
 import { parseContractInfo } from "../../src/lib/stars/contract_info.ts";
+import { measureRows, measureRowsCsv } from "../../src/lib/stars/measure_rows.ts";
 import { ratingsCsv } from "../../src/lib/stars/ratings_table.ts";
 import { rulesFor } from "../../src/lib/stars/rules.ts";
 import { rateContract } from "../../src/lib/stars/summary.ts";
@@ -23,6 +25,7 @@ export interface StarsCliOptions {
   out: string;
   contracts?: string;
   catalogue?: string;
+  measuresOut?: string;
 }
 
 /** Parses the command line; throws a usage error naming the problem. */
@@ -35,10 +38,12 @@ export function parseStarsArgs(args: string[]): StarsCliOptions {
       out: { type: "string" },
       contracts: { type: "string" },
       catalogue: { type: "string" },
+      "measures-out": { type: "string" },
     },
     strict: true,
   });
-  const usage = "usage: deno task stars --cms-dir DIR --year 2026 --out FILE.csv [--contracts FILE.csv]";
+  const usage =
+    "usage: deno task stars --cms-dir DIR --year 2026 --out FILE.csv [--contracts FILE.csv] [--measures-out FILE.csv]";
   if (!values["cms-dir"]) throw new Error(`--cms-dir is required\n${usage}`);
   if (!values.out) throw new Error(`--out is required\n${usage}`);
   const year = Number(values.year);
@@ -65,6 +70,10 @@ export async function runStarsCli(options: StarsCliOptions): Promise<number> {
   const contracts = contractsFromCms(files.measureStars, files.cai, catalogue, info);
   const results = contracts.map((c) => rateContract(c.stars, c.profile, catalogue, rules));
   await Deno.writeTextFile(options.out, ratingsCsv(results));
+  if (options.measuresOut) {
+    const rows = measureRows(files.measureStars, catalogue, files.measureData, files.cutPoints);
+    await Deno.writeTextFile(options.measuresOut, measureRowsCsv(rows));
+  }
   return results.length;
 }
 

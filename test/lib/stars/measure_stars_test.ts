@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { contractKind } from "../../../src/lib/stars/cms_tables.ts";
+import { measureRows } from "../../../src/lib/stars/measure_rows.ts";
 import { type CutPoints, scoreForStar, starFromScore } from "../../../src/lib/stars/measure_stars.ts";
 import { catalogue2026, cms2026, contractInfo2026 } from "./_cms_2026.ts";
 
@@ -74,39 +75,38 @@ const IMPROVEMENT = new Set(["C30", "D04"]);
  * not published ("Medicare shows only a Star Rating for this topic"); contracts with ≥ 25% of enrolment in
  * disaster areas keep the higher of their 2025 and 2026 star; "CMS identified issues" scores get 1 star.
  */
-Deno.test("starFromScore() reproduces CMS's 2026 Measure Stars from Measure Data and Cut Points", () => {
-  const starsById = new Map(cms2026.measureStars.contracts.map((c) => [c.contractId, c]));
+Deno.test("measureRows(): starFromScore() reproduces CMS's 2026 Measure Stars from Measure Data and Cut Points", () => {
+  const rows = measureRows(cms2026.measureStars, catalogue2026, cms2026.measureData, cms2026.cutPoints);
+  assert.equal(rows.length, 769 * 45);
   const tally = { clustered: [0, 0], disaster: [0, 0], cahps: [0, 0], improvement: [0, 0] };
   const clusteredMisses: string[] = [];
   const disasterNotHigher: string[] = [];
-  for (const row of cms2026.measureData!.contracts) {
-    const kind = contractKind(row.organizationType);
-    const published = starsById.get(row.contractId)!;
-    const disaster = (contractInfo2026.get(row.contractId)?.disasterPct ?? 0) >= 25;
-    for (const m of catalogue2026.measures) {
-      const data = row.cells.get(m.cmsId)!;
-      let star: number | undefined;
-      if (data.value !== undefined) {
-        const scope = m.part === "C" ? "all" : kind === "pdp" ? "PDP" : "MA-PD";
-        star = starFromScore(data.value, cms2026.cutPoints!.get(scope)!.get(m.cmsId)!, m.precision);
-      } else if (data.status === "cms_identified_issues") star = 1;
-      const expected = published.cells.get(m.cmsId)!.value;
-      if (star === undefined && expected === undefined) continue;
-      const group = IMPROVEMENT.has(m.cmsId)
-        ? tally.improvement
-        : CAHPS.has(m.cmsId)
-        ? tally.cahps
-        : disaster
-        ? tally.disaster
-        : tally.clustered;
-      group[1]!++;
-      if (star === expected) group[0]!++;
-      else if (group === tally.clustered) clusteredMisses.push(`${row.contractId} ${m.cmsId}`);
-      else if (
-        group === tally.disaster && !(star !== undefined && expected !== undefined && expected > star)
-      ) {
-        disasterNotHigher.push(`${row.contractId} ${m.cmsId} ${star} vs ${expected}`);
-      }
+  for (const r of rows) {
+    if (r.starFromScore === null && r.star === null) continue;
+    const disaster = (contractInfo2026.get(r.contractId)?.disasterPct ?? 0) >= 25;
+    const group = IMPROVEMENT.has(r.cmsId)
+      ? tally.improvement
+      : CAHPS.has(r.cmsId)
+      ? tally.cahps
+      : disaster
+      ? tally.disaster
+      : tally.clustered;
+    // CAHPS stars are not computed by measureRows(); score them with the base-group cut points here.
+    let star = r.starFromScore;
+    if (group === tally.cahps && r.score !== null) {
+      const m = catalogue2026.byCmsId.get(r.cmsId)!;
+      const scope = m.part === "C" ? "all" : contractKind(
+          cms2026.measureStars.contracts.find((c) => c.contractId === r.contractId)!.organizationType,
+        ) === "pdp"
+        ? "PDP"
+        : "MA-PD";
+      star = starFromScore(r.score, cms2026.cutPoints!.get(scope)!.get(r.cmsId)!, m.precision);
+    }
+    group[1]!++;
+    if (star === r.star) group[0]!++;
+    else if (group === tally.clustered) clusteredMisses.push(`${r.contractId} ${r.cmsId}`);
+    else if (group === tally.disaster && !(star !== null && r.star !== null && r.star > star)) {
+      disasterNotHigher.push(`${r.contractId} ${r.cmsId} ${star} vs ${r.star}`);
     }
   }
   // Clustered (non-CAHPS, non-improvement) measures of contracts below the disaster threshold: exact, except
@@ -122,4 +122,5 @@ Deno.test("starFromScore() reproduces CMS's 2026 Measure Stars from Measure Data
   assert.deepEqual(tally.cahps, [3_649, 4_259]);
   // Improvement measures: no published score, so no star from data.
   assert.equal(tally.improvement[0], 0);
+  assert.equal(tally.improvement[1], 1_063);
 });
