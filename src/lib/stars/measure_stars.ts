@@ -46,3 +46,27 @@ export function starFromScore(score: number, cut: CutPoints, precision: number):
 export function scoreForStar(star: Star, cut: CutPoints): number | undefined {
   return star === 1 ? undefined : cut.thresholds[star - 2];
 }
+
+/**
+ * Disaster rule for measure stars (TN "Data Handling of Measures for Contracts Affected by a Major
+ * Disaster"): a contract with at least `thresholdPct` % of its enrolment in FEMA Individual Assistance areas
+ * keeps the higher of this year's and last year's star (CMS then also shows that year's score).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(disasterMeasureStar(3, 4, 30), 4);
+ * assert.equal(disasterMeasureStar(3, 4, 24), 3);
+ * assert.equal(disasterMeasureStar(5, 4, 80), 5);
+ * assert.equal(disasterMeasureStar(3, undefined, 80), 3);
+ * ```
+ */
+export function disasterMeasureStar(
+  current: Star,
+  prior: Star | undefined,
+  disasterPct: number,
+  thresholdPct = 25,
+): Star {
+  if (prior === undefined || disasterPct < thresholdPct) return current;
+  return Math.max(current, prior) as Star;
+}

@@ -88,6 +88,9 @@ export function rebateShare(rating: PaymentRating): number {
  */
 export function payment(rating: PaymentRating, inputs: PaymentInputs): Payment {
   checkInputs(inputs);
+  if (typeof rating === "number" && !(Number.isInteger(rating * 2) && rating >= 0.5 && rating <= 5)) {
+    throw new RangeError(`A rating for payment must be half stars from 0.5 to 5 (${rating})`);
+  }
   const bonusPct = qualityBonusPct(rating, inputs.doubleBonusCounty ?? false);
   const base = inputs.ffsRatePmpm ?? inputs.benchmarkPmpm;
   const uncapped = inputs.benchmarkPmpm + bonusPct * base;

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { contractKind } from "../../../src/lib/stars/cms_tables.ts";
 import { measureRows } from "../../../src/lib/stars/measure_rows.ts";
-import { type CutPoints, scoreForStar, starFromScore } from "../../../src/lib/stars/measure_stars.ts";
+import {
+  type CutPoints,
+  disasterMeasureStar,
+  scoreForStar,
+  type Star,
+  starFromScore,
+} from "../../../src/lib/stars/measure_stars.ts";
 import { catalogue2026, cms2026, contractInfo2026 } from "./_cms_2026.ts";
 
 Deno.test("starFromScore(): bounds as CMS states them", async (t) => {
@@ -123,4 +129,13 @@ Deno.test("measureRows(): starFromScore() reproduces CMS's 2026 Measure Stars fr
   // Improvement measures: no published score, so no star from data.
   assert.equal(tally.improvement[0], 0);
   assert.equal(tally.improvement[1], 1_063);
+});
+
+Deno.test("disasterMeasureStar(): the higher of this and last year's star from 25% affected enrolment", () => {
+  assert.deepEqual(
+    [[2, 4, 25], [2, 4, 24.9], [4, 2, 90], [3, undefined, 90]].map(([c, p, d]) =>
+      disasterMeasureStar(c as Star, p as Star | undefined, d as number)
+    ),
+    [4, 2, 4, 3],
+  );
 });

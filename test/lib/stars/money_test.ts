@@ -53,6 +53,7 @@ Deno.test("payment(): hand-worked PMPM and annual revenue", async (t) => {
       () => payment(4, { ...INPUTS, members: -1 }),
       /Payment input "members" must be a number ≥ 0 \(-1\)/,
     );
+    assert.throws(() => payment(3.7, INPUTS), /half stars from 0\.5 to 5 \(3\.7\)/);
   });
 });
 
