@@ -246,3 +246,22 @@ Deno.test("rateContract() reproduces CMS's published 2026 Part C, Part D and ove
     },
   );
 });
+
+Deno.test("reward factors of the 516 rated 2026 MA-PDs agree with an independent count", () => {
+  // Independent count of the with-improvement overall run (a separate re-implementation of the aggregation on
+  // the same Data Tables): 0.0 → 347, 0.1 → 39, 0.2 → 50, 0.3 → 27, 0.4 → 53. Lodestar differs by one contract
+  // between 0 and 0.1.
+  const counts = new Map<number, number>();
+  for (const c of contractsFromCms(cms2026.measureStars, cms2026.cai, catalogue2026, contractInfo2026)) {
+    if ((published2026.get(c.profile.contractId)?.[2] ?? "") === "") continue;
+    const r = ratingRun("overall", c.stars, c.profile, catalogue2026, RULES_2026, {
+      improvement: true,
+      newMeasures: true,
+    });
+    counts.set(r.rewardFactor!, (counts.get(r.rewardFactor!) ?? 0) + 1);
+  }
+  const got = [0, 0.1, 0.2, 0.3, 0.4].map((rf) => counts.get(rf) ?? 0);
+  assert.deepEqual(got, [346, 40, 50, 27, 53]);
+  const independent = [347, 39, 50, 27, 53];
+  assert.ok(got.every((n, i) => Math.abs(n - independent[i]!) <= 1));
+});
