@@ -69,3 +69,33 @@ Deno.test("deno task stars: argument and folder errors", async () => {
     /Several 2026 "cai" tables/,
   );
 });
+
+Deno.test("deno task stars with only Measure Stars and CAI (no Measure Data, cut points or contract facts)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    for (const table of ["Measure Stars", "CAI"]) {
+      const name = `2026 Star Ratings Data Table - ${table} (Oct 8 2025).csv`;
+      await Deno.copyFile(join(CMS_2026_DIR, name), join(dir, name));
+    }
+    const out = join(dir, "ratings.csv");
+    assert.equal(await runStarsCli({ cmsDir: dir, year: 2026, out }), 769);
+    let match = 0;
+    for (const row of parseCsv(await Deno.readTextFile(out)).slice(1)) {
+      const expected = published2026.get(row[0]!) ?? ["", "", ""];
+      for (let i = 0; i < 3; i++) if (expected[i] !== "" && expected[i] === row[i + 1]) match++;
+    }
+    assert.equal(match, 1615); // as in docs/stars-engine.md: SNP inferred, no disaster shares, no I-SNP flag
+    await assert.rejects(
+      runStarsCli({
+        cmsDir: dir,
+        year: 2026,
+        out,
+        measuresOut: join(dir, "m.csv"),
+        contracts: join(dir, "none.csv"),
+      }),
+      Deno.errors.NotFound,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
