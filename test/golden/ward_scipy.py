@@ -3,6 +3,7 @@
 
 Run from the repository root with Debian's python3-scipy and python3-numpy:
     /usr/bin/python3 test/golden/ward_scipy.py > test/golden/ward_scipy.json
+    npx deno fmt test/golden/ward_scipy.json
 For each fixture it records scipy's linkage matrix (`linkage(x.reshape(-1, 1), "ward")`) and the
 flat clusters of `fcluster(Z, k, "maxclust")`, relabelled 0..c-1 by ascending cluster mean, with
 each cluster's min and max.
