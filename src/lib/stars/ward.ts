@@ -16,11 +16,6 @@ export interface WardMerge {
   size: number;
 }
 
-function condensed(n: number, i: number, j: number): number {
-  const [a, b] = i < j ? [i, j] : [j, i];
-  return n * a - (a * (a + 1)) / 2 + (b - a - 1);
-}
-
 /**
  * Lance–Williams update for Ward linkage: the distance from cluster i to the union of x and y is
  * d(i, x∪y) = √(((nᵢ+nₓ)·d(i,x)² + (nᵢ+n_y)·d(i,y)² − nᵢ·d(x,y)²) / (nᵢ+nₓ+n_y)).
@@ -47,9 +42,10 @@ export function wardLinkage(values: readonly number[]): WardMerge[] {
   for (const [i, v] of values.entries()) {
     if (!Number.isFinite(v)) throw new Error(`Cannot cluster: value ${i} is not a finite number (${v})`);
   }
-  const d = new Float64Array((n * (n - 1)) / 2);
+  // A full symmetric matrix: n² doubles (2.3 MB at n = 540) buys index arithmetic without branches.
+  const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) d[condensed(n, i, j)] = Math.abs(values[i]! - values[j]!);
+    for (let j = 0; j < n; j++) d[i * n + j] = Math.abs(values[i]! - values[j]!);
   }
   const size = new Int32Array(n).fill(1);
   const chain = new Int32Array(n);
@@ -66,11 +62,11 @@ export function wardLinkage(values: readonly number[]): WardMerge[] {
       // Prefer the previous element of the chain on ties, so the chain cannot cycle.
       if (chainLength > 1) {
         y = chain[chainLength - 2]!;
-        currentMin = d[condensed(n, x, y)]!;
+        currentMin = d[x * n + y]!;
       } else currentMin = Infinity;
       for (let i = 0; i < n; i++) {
         if (size[i] === 0 || i === x) continue;
-        const dist = d[condensed(n, x, i)]!;
+        const dist = d[x * n + i]!;
         if (dist < currentMin) {
           currentMin = dist;
           y = i;
@@ -88,14 +84,9 @@ export function wardLinkage(values: readonly number[]): WardMerge[] {
     for (let i = 0; i < n; i++) {
       const ni = size[i]!;
       if (ni === 0 || i === y) continue;
-      d[condensed(n, i, y)] = wardUpdate(
-        d[condensed(n, i, x)]!,
-        d[condensed(n, i, y)]!,
-        currentMin,
-        nx,
-        ny,
-        ni,
-      );
+      const updated = wardUpdate(d[i * n + x]!, d[i * n + y]!, currentMin, nx, ny, ni);
+      d[i * n + y] = updated;
+      d[y * n + i] = updated;
     }
   }
   // Stable sort by height, then relabel: the nodes recorded above are slots, not cluster ids.
