@@ -27,7 +27,8 @@ export type Thresholds = [number, number, number, number];
  * @example
  * ```ts
  * import { clusterThresholds } from "./cut_points_cluster.ts";
- * clusterThresholds([10, 11, 30, 31, 50, 51, 70, 71, 90, 91], "higher", 0); // [30, 50, 70, 90]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(clusterThresholds([10, 11, 30, 31, 50, 51, 70, 71, 90, 91], "higher", 0), [30, 50, 70, 90]);
  * ```
  */
 export function clusterThresholds(
@@ -91,8 +92,11 @@ export const CMS_GROUP_SEED = 8675309;
  * @example
  * ```ts
  * import { meanResampledCutPoints } from "./cut_points_cluster.ts";
- * const scores = Array.from({ length: 200 }, (_, i) => 40 + (i % 50));
- * meanResampledCutPoints(scores, { direction: "higher", precision: 0, range: { min: 0, max: 100 } }).thresholds;
+ * import assert from "node:assert/strict";
+ * // 20 contracts at each of five well-separated levels: every run finds the same clusters.
+ * const scores = [20, 40, 60, 80, 95].flatMap((v) => new Array<number>(20).fill(v));
+ * const result = meanResampledCutPoints(scores, { direction: "higher", precision: 0, range: { min: 0, max: 100 } });
+ * assert.deepEqual(result.thresholds, [40, 60, 80, 95]);
  * ```
  */
 export function meanResampledCutPoints(scores: readonly number[], options: CutPointOptions): CutPointResult {

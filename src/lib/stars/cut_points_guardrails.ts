@@ -18,8 +18,9 @@ export type GuardrailScale =
  * @example
  * ```ts
  * import { guardrailCap } from "./cut_points_guardrails.ts";
- * guardrailCap({ kind: "percent" }); // 5
- * guardrailCap({ kind: "restricted-range", priorMin: 0, priorMax: 1 }); // 0.05
+ * import assert from "node:assert/strict";
+ * assert.equal(guardrailCap({ kind: "percent" }), 5);
+ * assert.equal(guardrailCap({ kind: "restricted-range", priorMin: 0, priorMax: 1 }), 0.05);
  * ```
  */
 export function guardrailCap(scale: GuardrailScale): number {
@@ -61,7 +62,9 @@ export function guardrailApplies(measure: GuardrailEligibility): boolean {
  * @example
  * ```ts
  * import { applyGuardrails } from "./cut_points_guardrails.ts";
- * applyGuardrails([63, 71, 76, 84], [53, 67, 75, 82], 5, 0); // [58, 71, 76, 84] (2026 breast cancer screening)
+ * import assert from "node:assert/strict";
+ * // 2026 breast cancer screening: mean-resampled vs 2025 final → 2026 final
+ * assert.deepEqual(applyGuardrails([63, 71, 76, 84], [53, 67, 75, 82], 5, 0), [58, 71, 76, 84]);
  * ```
  */
 export function applyGuardrails(
@@ -93,8 +96,13 @@ export interface ThresholdBounds {
  * @example
  * ```ts
  * import { projectCutPointBounds } from "./cut_points_guardrails.ts";
- * projectCutPointBounds([58, 71, 76, 84], { cap: 5, range: { min: 0, max: 100 } });
- * // [{low: 53, high: 63}, {low: 66, high: 76}, {low: 71, high: 81}, {low: 79, high: 89}]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(projectCutPointBounds([58, 71, 76, 84], { cap: 5, range: { min: 0, max: 100 } }), [
+ *   { low: 53, high: 63 },
+ *   { low: 66, high: 76 },
+ *   { low: 71, high: 81 },
+ *   { low: 79, high: 89 },
+ * ]);
  * ```
  */
 export function projectCutPointBounds(

@@ -8,8 +8,9 @@
  * @example
  * ```ts
  * import { roundHalfUp } from "./round_half_up.ts";
- * roundHalfUp(83.5, 0); // 84
- * roundHalfUp(1.005, 2); // 1.01
+ * import assert from "node:assert/strict";
+ * assert.equal(roundHalfUp(83.5, 0), 84);
+ * assert.equal(roundHalfUp(1.005, 2), 1.01);
  * ```
  */
 export function roundHalfUp(x: number, decimals: number): number {

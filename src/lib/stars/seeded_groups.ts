@@ -33,7 +33,10 @@ export function seededRandom(seed: number): () => number {
  * @example
  * ```ts
  * import { seededGroups } from "./seeded_groups.ts";
- * seededGroups(25, 10, 8675309).length; // 25, groups of 3 or 2
+ * import assert from "node:assert/strict";
+ * const groups = seededGroups(25, 10, 8675309);
+ * assert.equal(groups.length, 25);
+ * assert.deepEqual(groups, seededGroups(25, 10, 8675309));
  * ```
  */
 export function seededGroups(n: number, groups: number, seed: number): number[] {

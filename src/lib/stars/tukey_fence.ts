@@ -12,8 +12,9 @@
  * @example
  * ```ts
  * import { sasQuantile } from "./tukey_fence.ts";
- * sasQuantile([1, 2, 3, 4], 0.25); // 1.5  (n·p = 1 is an integer: mean of x₁ and x₂)
- * sasQuantile([1, 2, 3, 4, 5], 0.25); // 2 (n·p = 1.25: x₂)
+ * import assert from "node:assert/strict";
+ * assert.equal(sasQuantile([1, 2, 3, 4], 0.25), 1.5); // n·p = 1 is whole: mean of x₁ and x₂
+ * assert.equal(sasQuantile([1, 2, 3, 4, 5], 0.25), 2); // n·p = 1.25: x₂
  * ```
  */
 export function sasQuantile(sorted: readonly number[], p: number): number {
@@ -49,7 +50,9 @@ export interface TukeyFence {
  * @example
  * ```ts
  * import { tukeyOuterFence } from "./tukey_fence.ts";
- * tukeyOuterFence([10, 11, 12, 13, 14, 15, 16, 17, 90], { min: 0, max: 100 }).kept; // drops 90
+ * import assert from "node:assert/strict";
+ * // Q1 = 12, Q3 = 16, IQR = 4: fences 0 and 28
+ * assert.deepEqual(tukeyOuterFence([10, 11, 12, 13, 14, 15, 16, 17, 90], { min: 0, max: 100 }).removed, 1);
  * ```
  */
 export function tukeyOuterFence(

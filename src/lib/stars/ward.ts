@@ -33,7 +33,11 @@ function wardUpdate(dxi: number, dyi: number, dxy: number, nx: number, ny: numbe
  * @example
  * ```ts
  * import { wardLinkage } from "./ward.ts";
- * wardLinkage([0, 1, 10]); // [{left: 0, right: 1, height: 1, size: 2}, {left: 2, right: 3, height: ≈11.547, size: 3}]
+ * import assert from "node:assert/strict";
+ * const [first, second] = wardLinkage([0, 1, 10]);
+ * assert.deepEqual(first, { left: 0, right: 1, height: 1, size: 2 });
+ * // √(2·2·1/3)·|0.5 − 10| = 9.5·√(4/3)
+ * assert.ok(Math.abs(second!.height - 9.5 * Math.sqrt(4 / 3)) < 1e-12);
  * ```
  */
 export function wardLinkage(values: readonly number[]): WardMerge[] {
@@ -119,7 +123,8 @@ export function wardLinkage(values: readonly number[]): WardMerge[] {
  * @example
  * ```ts
  * import { wardClusters } from "./ward.ts";
- * wardClusters([1, 2, 10, 11, 30], 3); // [0, 0, 1, 1, 2]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(wardClusters([1, 2, 10, 11, 30], 3), [0, 0, 1, 1, 2]);
  * ```
  */
 export function wardClusters(values: readonly number[], k: number): number[] {

@@ -24,6 +24,20 @@ Deno.test("validateCutPoints2026()", async (t) => {
       assert.fail(`cut points changed: compare ${golden} with cut_points_2026-changed.csv`);
     }
   });
+  await t.step("the committed report shows the thresholds computed now", () => {
+    const doc = Deno.readTextFileSync(`${root}docs/cut-points-validation.md`);
+    const table = doc.split("\n").filter((l) => /^\| [CD]\d\d/.test(l)).map((l) =>
+      l.split("|").map((c) => c.trim())
+    );
+    assert.equal(table.length, rows.length);
+    table.forEach((cells, i) => {
+      const r = rows[i]!;
+      const show = (t: number[] | null) => t ? t.map((x) => x.toFixed(r.precision)).join(" / ") : "–";
+      assert.ok(cells[1]!.startsWith(r.measureId), cells[1]);
+      assert.equal(cells[6], show(r.meanResampled), `${r.measureId} ${r.pool} MR`);
+      assert.equal(cells[11], show(r.final), `${r.measureId} ${r.pool} final`);
+    });
+  });
   await t.step("covers 34 measures, 9 of them in both Part D pools", () => {
     assert.equal(rows.length, 43);
     assert.equal(rows.filter((r) => r.pool === "PDP").length, 9);
