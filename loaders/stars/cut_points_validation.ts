@@ -44,6 +44,8 @@ export interface ValidationRow {
   meanResampled: Thresholds;
   /** CMS's mean-resampled thresholds (Technical Notes 2026 Tables K-3/K-4) */
   cmsMeanResampled: Thresholds | null;
+  /** mean-resampled thresholds computed here from the public scores inside CMS's published fences */
+  meanResampledCmsFence: Thresholds | null;
   guardrail: GuardrailStatus;
   /** final thresholds computed here; null where guardrails apply but 2025 cut points are missing */
   final: Thresholds | null;
@@ -87,9 +89,14 @@ function thresholdsOf(row: Record<string, string>, where: string): Thresholds {
 
 /**
  * Computes every 2026 non-CAHPS measure's cut points (both Part D pools) with `seed` and sets
- * them beside CMS's published values.
+ * them beside CMS's published values; `cmsFenceRun: false` skips the second computation inside
+ * CMS's fences.
  */
-export function validateCutPoints2026(inputs: ValidationInputs, seed = CMS_GROUP_SEED): ValidationRow[] {
+export function validateCutPoints2026(
+  inputs: ValidationInputs,
+  options: { seed?: number; cmsFenceRun?: boolean } = {},
+): ValidationRow[] {
+  const { seed = CMS_GROUP_SEED, cmsFenceRun = true } = options;
   const { cmsDir, starsDir } = inputs;
   const scores = readMeasureData(
     Deno.readTextFileSync(`${cmsDir}/${CMS_FILES.measureData}`),
@@ -135,6 +142,17 @@ export function validateCutPoints2026(inputs: ValidationInputs, seed = CMS_GROUP
         );
       }
       const f = cmsFences.get(key), mr = cmsMr.get(key);
+      const cmsFence = f ? { lower: Number(f.lower), upper: Number(f.upper) } : null;
+      const inCmsFence = cmsFence && cmsFenceRun
+        ? meanResampledCutPoints(x, {
+          direction: m.direction,
+          precision: m.precision,
+          range,
+          seed,
+          fence: cmsFence,
+        })
+          .thresholds
+        : null;
       rows.push({
         measureId: m.measureId,
         pool,
@@ -143,9 +161,10 @@ export function validateCutPoints2026(inputs: ValidationInputs, seed = CMS_GROUP
         n: r.n,
         nTrimmed: r.n - r.fence.removed,
         fence: [r.fence.lower, r.fence.upper],
-        cmsFence: f ? [Number(f.lower), Number(f.upper)] : null,
+        cmsFence: cmsFence ? [cmsFence.lower, cmsFence.upper] : null,
         meanResampled: r.thresholds,
         cmsMeanResampled: mr ? thresholdsOf(mr, `mean_resampled_2026.csv ${key}`) : null,
+        meanResampledCmsFence: inCmsFence,
         guardrail,
         final,
         cmsFinal: cms.thresholds,
@@ -162,7 +181,7 @@ const join = (t: Thresholds | null, precision: number) =>
 /** The golden CSV: one row per measure and pool, computed values only (published ones are inputs). */
 export function validationCsv(rows: readonly ValidationRow[]): string {
   const header =
-    "measure_id,pool,direction,n,n_trimmed,fence_lower,fence_upper,mr_t2,mr_t3,mr_t4,mr_t5,guardrail,final_t2,final_t3,final_t4,final_t5";
+    "measure_id,pool,direction,n,n_trimmed,fence_lower,fence_upper,mr_t2,mr_t3,mr_t4,mr_t5,guardrail,final_t2,final_t3,final_t4,final_t5,mr_cms_fence_t2,mr_cms_fence_t3,mr_cms_fence_t4,mr_cms_fence_t5";
   const lines = rows.map((r) =>
     [
       r.measureId,
@@ -175,6 +194,9 @@ export function validationCsv(rows: readonly ValidationRow[]): string {
       ...r.meanResampled.map((x) => fmt(x, r.precision)),
       r.guardrail,
       ...(r.final ? r.final.map((x) => fmt(x, r.precision)) : ["", "", "", ""]),
+      ...(r.meanResampledCmsFence
+        ? r.meanResampledCmsFence.map((x) => fmt(x, r.precision))
+        : ["", "", "", ""]),
     ].join(",")
   );
   return [header, ...lines].join("\n") + "\n";
@@ -203,7 +225,7 @@ export type SeedSpread = Map<string, number>;
 
 /** Runs the computation once per seed and records the widest spread of any threshold. */
 export function seedSpread(inputs: ValidationInputs, seeds: readonly number[]): SeedSpread {
-  const runs = seeds.map((seed) => validateCutPoints2026(inputs, seed));
+  const runs = seeds.map((seed) => validateCutPoints2026(inputs, { seed, cmsFenceRun: false }));
   const out: SeedSpread = new Map();
   runs[0]!.forEach((row, i) => {
     const spread = [0, 1, 2, 3].map((s) => {
@@ -225,6 +247,11 @@ export function validationMarkdown(
   const mrPairs = percent.flatMap((r) =>
     r.cmsMeanResampled ? [[r.meanResampled, r.cmsMeanResampled] as [Thresholds, Thresholds]] : []
   );
+  const fencePairs = percent.flatMap((r) =>
+    r.cmsMeanResampled && r.meanResampledCmsFence
+      ? [[r.meanResampledCmsFence, r.cmsMeanResampled] as [Thresholds, Thresholds]]
+      : []
+  );
   const finalPairs = percent.flatMap((r) =>
     r.final ? [[r.final, r.cmsFinal] as [Thresholds, Thresholds]] : []
   );
@@ -243,6 +270,8 @@ export function validationMarkdown(
       join(r.meanResampled, r.precision),
       join(r.cmsMeanResampled, r.precision),
       diffs(r.meanResampled, r.cmsMeanResampled, r.precision),
+      join(r.meanResampledCmsFence, r.precision),
+      diffs(r.meanResampledCmsFence, r.cmsMeanResampled, r.precision),
       fmt(spread.get(`${r.measureId}/${r.pool}`) ?? NaN, r.precision),
       r.guardrail,
       join(r.final, r.precision),
@@ -281,12 +310,17 @@ scores of CMS's public 2026 Measure Data file:
 CMS's values: MR from Technical Notes Tables K-3/K-4, fences from Tables K-5/K-6, finals from the 2026
 Data Table cut-point files. Thresholds read 2★ / 3★ / 4★ / 5★: lower bounds for higher-is-better
 measures, upper bounds for lower-is-better ones (C18, C28, C29, D02, D03). "Spread" is the widest
-range of any computed MR threshold over seeds ${seeds.join(", ")}.
+range of any computed MR threshold over seeds ${seeds.join(", ")}. "MR in CMS fence" repeats the computation
+keeping exactly the public scores inside CMS's published fences, to separate the effect of the score list
+from that of the clustering.
 
 ## Summary
 
 - Mean-resampled thresholds of 0–100 measures within 0 points of CMS's: ${within(mrPairs, 0)};
   within 1 point: ${within(mrPairs, 1)}; within 2 points: ${within(mrPairs, 2)}.
+- The same computation on the public scores inside CMS's published fences (instead of fences computed
+  from the public file): within 0 points: ${within(fencePairs, 0)}; within 1 point: ${within(fencePairs, 1)};
+  within 2 points: ${within(fencePairs, 2)}.
 - Final thresholds of 0–100 measures (after guardrails) within 0 points of CMS's: ${within(finalPairs, 0)};
   within 1 point: ${within(finalPairs, 1)}; within 2 points: ${within(finalPairs, 2)}.
 - The guardrail step alone is exact: CMS's own MR values with the 2025 cut points and the rules above
@@ -295,8 +329,8 @@ range of any computed MR threshold over seeds ${seeds.join(", ")}.
 
 ## Measures
 
-| Measure | Better | n → after fence | Fence | CMS fence | MR computed | MR CMS | \\|Δ\\| MR | Spread | Guardrail | Final computed | Final CMS | \\|Δ\\| final |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| Measure | Better | n → after fence | Fence | CMS fence | MR computed | MR CMS | \\|Δ\\| MR | MR in CMS fence | \\|Δ\\| | Spread | Guardrail | Final computed | Final CMS | \\|Δ\\| final |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join("\n")}
 
 ## Where the differences come from
@@ -305,7 +339,9 @@ ${table.join("\n")}
   contracts that terminated before release and shows disaster-adjusted scores for some contracts,
   while CMS clustered the contracts' own scores. The fences show it: CMS's Tukey fences differ from
   those of the public file for ${fenceDiffer} of ${withFence} measure pools (e.g. C33: CMS lower fence 80,
-  public file 88), so the score lists are not the same. The lowest thresholds move most (C02 and C13 2★:
+  public file 88), so the score lists are not the same. Clustering the public scores inside CMS's own
+  fences brings several thresholds onto CMS's (C33 exactly; C13 2★ from 46 to 34), which points at the
+  low-scoring contracts as the main source of the gap. The lowest thresholds move most (C02 and C13 2★:
   a handful of low-scoring contracts decide whether the bottom cluster is a few outliers or a broad
   group).
 - **Random group assignment.** CMS's 10 groups come from SAS PROC SURVEYSELECT with seed 8675309;

@@ -4,7 +4,7 @@
  */
 import { roundHalfUp } from "./round_half_up.js";
 import { seededGroups } from "./seeded_groups.js";
-import { tukeyOuterFence } from "./tukey_fence.js";
+import { type TukeyFence, tukeyOuterFence } from "./tukey_fence.js";
 import { wardClusters } from "./ward.js";
 
 /** Which way a measure's score points: "higher" is better for most rates. */
@@ -65,6 +65,11 @@ export interface CutPointOptions {
   seed?: number;
   /** number of groups left out one at a time (CMS: 10) */
   groups?: number;
+  /**
+   * fences to use instead of computing Tukey's from these scores (e.g. CMS's published ones, to
+   * separate the effect of the score list from that of the clustering)
+   */
+  fence?: { lower: number; upper: number };
 }
 
 /** Everything {@linkcode meanResampledCutPoints} computed, for reports and tests. */
@@ -78,6 +83,11 @@ export interface CutPointResult {
   mean: Thresholds;
   /** the mean rounded half up to the display precision: the mean-resampled cut points */
   thresholds: Thresholds;
+}
+
+function withFence(scores: number[], f: { lower: number; upper: number }): TukeyFence {
+  const kept = scores.filter((x) => x >= f.lower && x <= f.upper);
+  return { q1: NaN, q3: NaN, ...f, kept, removed: scores.length - kept.length };
 }
 
 /** The seed CMS passes to PROC SURVEYSELECT (Technical Notes Attachment K). */
@@ -100,12 +110,12 @@ export const CMS_GROUP_SEED = 8675309;
  * ```
  */
 export function meanResampledCutPoints(scores: readonly number[], options: CutPointOptions): CutPointResult {
-  const { direction, precision, range, seed = CMS_GROUP_SEED, groups = 10 } = options;
+  const { direction, precision, range, seed = CMS_GROUP_SEED, groups = 10, fence: fixed } = options;
   const rounded = scores.map((s, i) => {
     if (!Number.isFinite(s)) throw new Error(`Cannot compute cut points: score ${i} is not a number (${s})`);
     return roundHalfUp(s, precision);
   });
-  const fence = tukeyOuterFence(rounded, range);
+  const fence = fixed ? withFence(rounded, fixed) : tukeyOuterFence(rounded, range);
   const x = fence.kept;
   if (x.length < groups + 5) {
     throw new Error(

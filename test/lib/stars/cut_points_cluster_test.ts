@@ -82,6 +82,19 @@ Deno.test("meanResampledCutPoints()", async (t) => {
       .thresholds;
     for (let s = 1; s < 4; s++) assert.ok(r[s]! < r[s - 1]!, JSON.stringify(r));
   });
+  await t.step("a given fence replaces Tukey's: exactly the scores inside it are clustered", () => {
+    const scores = [2, 5, ...[20, 40, 60, 80, 95].flatMap((v) => new Array<number>(20).fill(v))];
+    const own = meanResampledCutPoints(scores, { direction: "higher", precision: 0, range: PERCENT });
+    assert.equal(own.fence.removed, 0); // IQR 40: the fences do not reach 2 and 5
+    const given = meanResampledCutPoints(scores, {
+      direction: "higher",
+      precision: 0,
+      range: PERCENT,
+      fence: { lower: 10, upper: 100 },
+    });
+    assert.deepEqual([given.fence.lower, given.fence.upper, given.fence.removed, given.n], [10, 100, 2, 102]);
+    assert.deepEqual(given.thresholds, [40, 60, 80, 95]);
+  });
   await t.step("says what is wrong with bad input", () => {
     assert.throws(
       () => meanResampledCutPoints([1, 2, NaN], { direction: "higher", precision: 0, range: PERCENT }),

@@ -35,7 +35,8 @@ Deno.test("validateCutPoints2026()", async (t) => {
       const show = (t: number[] | null) => t ? t.map((x) => x.toFixed(r.precision)).join(" / ") : "–";
       assert.ok(cells[1]!.startsWith(r.measureId), cells[1]);
       assert.equal(cells[6], show(r.meanResampled), `${r.measureId} ${r.pool} MR`);
-      assert.equal(cells[11], show(r.final), `${r.measureId} ${r.pool} final`);
+      assert.equal(cells[9], show(r.meanResampledCmsFence), `${r.measureId} ${r.pool} MR in CMS's fence`);
+      assert.equal(cells[13], show(r.final), `${r.measureId} ${r.pool} final`);
     });
   });
   await t.step("covers 34 measures, 9 of them in both Part D pools", () => {
