@@ -18,11 +18,41 @@ export type Direction = "higher" | "lower";
 export type Thresholds = [number, number, number, number];
 
 /**
- * Thresholds of one clustering run: Ward clustering of `scores` into 5 clusters, ordered from the
- * worst to the best cluster; for higher-is-better tₛ = min of the s-th cluster, for lower-is-better
- * tₛ = max of the s-th cluster (s = 2…5). When ties leave fewer than 5 clusters, the clusters take
- * the top star levels and the missing lower levels get the worst end of the scale (`worst`), the
- * convention CMS's 2026 MPF Price Accuracy thresholds show (one cluster at 99 → 0/0/0/99).
+ * Thresholds between `levels` star levels from one clustering run: Ward clustering of `scores` into
+ * `levels` clusters ordered from the worst to the best; for higher-is-better the threshold of a level
+ * is the minimum of its cluster, for lower-is-better the maximum. Returns `levels − 1` thresholds,
+ * worst boundary first. When ties leave fewer clusters, they take the best levels and the missing
+ * lower levels get the worst end of the scale (`worst`).
+ */
+export function clusterBounds(
+  scores: readonly number[],
+  levels: number,
+  direction: Direction,
+  worst: number,
+): number[] {
+  const labels = wardClusters(scores, levels);
+  const count = Math.max(-1, ...labels) + 1;
+  const ranges = Array.from({ length: count }, () => ({ min: Infinity, max: -Infinity }));
+  labels.forEach((label, i) => {
+    const r = ranges[label]!;
+    r.min = Math.min(r.min, scores[i]!);
+    r.max = Math.max(r.max, scores[i]!);
+  });
+  // Clusters with identical score ranges count once (only possible with `levels` or fewer scores).
+  const distinct = ranges.filter((r, i) =>
+    i === 0 || r.min !== ranges[i - 1]!.min || r.max !== ranges[i - 1]!.max
+  );
+  // Clusters are ordered by mean ascending; for lower-is-better the best cluster is the first one.
+  const bounds = direction === "higher" ? distinct.map((r) => r.min) : distinct.map((r) => r.max).reverse();
+  const padded = [...new Array<number>(Math.max(0, levels - bounds.length)).fill(worst), ...bounds];
+  return padded.slice(1);
+}
+
+/**
+ * Thresholds of one clustering run into 5 star levels ({@linkcode clusterBounds} with 5 levels):
+ * for higher-is-better tₛ = min of the s-th cluster, for lower-is-better tₛ = max of the s-th
+ * cluster (s = 2…5). The missing-level convention is the one CMS's 2026 MPF Price Accuracy
+ * thresholds show (one cluster at 99 → 0/0/0/99).
  *
  * @example
  * ```ts
@@ -36,22 +66,7 @@ export function clusterThresholds(
   direction: Direction,
   worst: number,
 ): Thresholds {
-  const labels = wardClusters(scores, 5);
-  const count = Math.max(-1, ...labels) + 1;
-  const ranges = Array.from({ length: count }, () => ({ min: Infinity, max: -Infinity }));
-  labels.forEach((label, i) => {
-    const r = ranges[label]!;
-    r.min = Math.min(r.min, scores[i]!);
-    r.max = Math.max(r.max, scores[i]!);
-  });
-  // Clusters with identical score ranges count once (only possible with 5 or fewer scores).
-  const distinct = ranges.filter((r, i) =>
-    i === 0 || r.min !== ranges[i - 1]!.min || r.max !== ranges[i - 1]!.max
-  );
-  // Clusters are ordered by mean ascending; for lower-is-better the best cluster is the first one.
-  const bounds = direction === "higher" ? distinct.map((r) => r.min) : distinct.map((r) => r.max).reverse();
-  const padded = [...new Array<number>(5 - bounds.length).fill(worst), ...bounds];
-  return [padded[1]!, padded[2]!, padded[3]!, padded[4]!];
+  return clusterBounds(scores, 5, direction, worst) as Thresholds;
 }
 
 /** How {@linkcode meanResampledCutPoints} runs. */
@@ -77,6 +92,11 @@ export interface CutPointResult {
   /** scores that entered (after rounding to display precision) */
   n: number;
   fence: { q1: number; q3: number; lower: number; upper: number; removed: number };
+  /**
+   * min and max of the scores inside the fences: next year's restricted-range guardrail cap is
+   * 0.05·(max − min) of this range
+   */
+  trimmedRange: { min: number; max: number };
   /** thresholds of each leave-one-group-out run */
   runs: Thresholds[];
   /** arithmetic mean of the runs, unrounded */
@@ -131,5 +151,13 @@ export function meanResampledCutPoints(scores: readonly number[], options: CutPo
   const mean = [0, 1, 2, 3].map((s) => runs.reduce((sum, r) => sum + r[s]!, 0) / groups) as Thresholds;
   const thresholds = mean.map((t) => roundHalfUp(t, precision)) as Thresholds;
   const { q1, q3, lower, upper, removed } = fence;
-  return { n: rounded.length, fence: { q1, q3, lower, upper, removed }, runs, mean, thresholds };
+  const trimmedRange = { min: Math.min(...x), max: Math.max(...x) };
+  return {
+    n: rounded.length,
+    fence: { q1, q3, lower, upper, removed },
+    trimmedRange,
+    runs,
+    mean,
+    thresholds,
+  };
 }

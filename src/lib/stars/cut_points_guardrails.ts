@@ -91,7 +91,9 @@ export interface ThresholdBounds {
 /**
  * The bounds within which next year's thresholds can move when guardrails apply:
  * [tₛ − cap, tₛ + cap] for each s, clamped to the scale's natural range. Without guardrails
- * (`applies: false`, e.g. a measure still new next year) only the natural range bounds them.
+ * (`applies: false`, e.g. a measure still new next year) only the natural range bounds them. For
+ * a scale other than 0–100 the cap is {@linkcode guardrailCap} of this year's trimmed score range
+ * (`CutPointResult.trimmedRange`), which is the prior year's range next year.
  *
  * @example
  * ```ts

@@ -94,6 +94,8 @@ Deno.test("meanResampledCutPoints()", async (t) => {
     });
     assert.deepEqual([given.fence.lower, given.fence.upper, given.fence.removed, given.n], [10, 100, 2, 102]);
     assert.deepEqual(given.thresholds, [40, 60, 80, 95]);
+    assert.deepEqual(given.trimmedRange, { min: 20, max: 95 });
+    assert.deepEqual(own.trimmedRange, { min: 2, max: 95 });
   });
   await t.step("says what is wrong with bad input", () => {
     assert.throws(

@@ -149,6 +149,12 @@ Deno.test("projectCutPointBounds()", async (t) => {
       { low: 93, high: 100 },
     ]);
   });
+  await t.step("complaints: the cap is 5% of this year's trimmed range, bounded below by 0", () => {
+    const cap = guardrailCap({ kind: "restricted-range", priorMin: 0, priorMax: 1.04 }); // 0.052
+    const b = projectCutPointBounds([1.34, 0.71, 0.32, 0.02], { cap, range: { min: 0, max: Infinity } });
+    assert.ok(Math.abs(b[0].low - 1.288) < 1e-12 && Math.abs(b[0].high - 1.392) < 1e-12);
+    assert.deepEqual(b[3].low, 0);
+  });
   await t.step("a measure without guardrails next year is bounded only by its scale", () => {
     assert.deepEqual(
       projectCutPointBounds([34, 51, 62, 74], { cap: 5, range: { min: 0, max: 100 }, applies: false })[0],
