@@ -353,7 +353,9 @@ ${table.join("\n")}
   2025 trimmed score range of the complaint measures is not published; the cap used for C28/D02 is the
   0.05 that CMS's 2026 finals imply (1.39 → 1.34). Where the guardrail binds for both, the final
   threshold is the prior one ± the cap whatever the clustering gave, and matches CMS's exactly.
-- **Not covered.** The improvement measures (C30, D04) are clustered separately for negative and
-  non-negative scores into 2 and 3 groups; CAHPS measures use percentiles and significance tests.
+- **Not compared.** The improvement measures (C30, D04) are clustered apart for declining and
+  non-declining contracts into 2 and 3 levels (\`src/lib/stars/cut_points_improvement.ts\`), but the
+  public Measure Data file shows no improvement scores, so they cannot be checked here. CAHPS measures
+  use percentiles and significance tests, not clustering.
 `;
 }
