@@ -32,7 +32,7 @@ Deno.test("tukeyOuterFence()", async (t) => {
     assert.deepEqual([f.q1, f.q3, f.lower, f.upper, f.removed], [11.5, 15.5, -0.5, 27.5, 1]);
     assert.deepEqual(f.kept, [10, 11, 12, 13, 14, 15, 16]);
     const edge = tukeyOuterFence([10, 11, 12, 13, 14, 15, 16, 27.5]);
-    // 27.5 moves Q3? No: x₇ = 16 and x₆ = 15 are unchanged, so 27.5 sits exactly on the fence.
+    // Replacing 60 by 27.5 leaves x₆ = 15 and x₇ = 16, so Q3 and the fence stay: 27.5 is on it, and kept.
     assert.equal(edge.removed, 0);
   });
   await t.step("clamps the fences to the scale's range", () => {
