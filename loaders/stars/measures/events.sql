@@ -20,13 +20,17 @@ with lines as (
   join stars_value_sets v on v.code_type = 'icd10' and v.code = l.prefix
 )
 , coded as (
+  -- one row per line and code field, so every value-set match is an equality join
   select distinct l.member_id, l.claim_id, l.service_date, l.end_date, l.service_category, v.value_set
-  from lines l
-  join stars_value_sets v on (v.code_type in ('cpt', 'hcpcs') and v.code = l.procedure_code)
-    or (v.code_type = 'pos' and v.code = l.place_of_service_code)
-    or (v.code_type = 'revenue' and v.code = l.revenue_center_code)
-    or (v.code_type = 'procedure_category' and v.code = l.procedure_category)
-    or (v.code_type = 'service_category' and v.code = l.service_category)
+  from (
+    select *, unnest([
+        {'kind': 'procedure', 'code': procedure_code}, {'kind': 'pos', 'code': place_of_service_code}
+        , {'kind': 'revenue', 'code': revenue_center_code}, {'kind': 'procedure_category', 'code': procedure_category}
+        , {'kind': 'service_category', 'code': service_category}]) as f
+    from lines
+  ) l
+  join stars_value_sets v
+    on (case when v.code_type in ('cpt', 'hcpcs') then 'procedure' else v.code_type end) = l.f.kind and v.code = l.f.code
 )
 , dispensed as (
   select distinct f.member_id, f.claim_id, f.dispensing_date as service_date, f.dispensing_date as end_date

@@ -6,12 +6,12 @@
 with enrolled as (
   select
     e.member_id, y.measurement_year, y.period_start, y.period_end, y.due_date, y.is_complete
-    , arg_max(e.contract_id, e.enrollment_end_date) as contract_id
+    , arg_max(coalesce(e.contract_id, m.contract_id), e.enrollment_end_date) as contract_id
     , any_value(m.sex) as sex, any_value(m.birth_date) as birth_date, any_value(m.death_date) as death_date
   from eligibility e
   join members m using (member_id)
   join stars_years y on e.enrollment_start_date <= y.period_end and e.enrollment_end_date >= y.period_start
-  where m.line_of_business = 'medicare_advantage' and e.contract_id is not null
+  where m.line_of_business = 'medicare_advantage' and coalesce(e.contract_id, m.contract_id) is not null
   group by all
 )
 , facts as (
