@@ -30,15 +30,16 @@ with ed as (
   where date_part('year', age(e.ed_date, p.birth_date)) >= 18
 )
 , chronic as (
-  select v.member_id, v.ed_date, count(distinct c.value_set) as conditions
-  from visits v
-  join (
-    select c.member_id, c.value_set, c.service_date
-      , bool_or(c.service_category = 'inpatient') over w or count(distinct c.service_date) over w >= 2 as qualifies
-    from conditions c
-    window w as (partition by c.member_id, c.value_set order by c.service_date range between unbounded preceding and current row)
-  ) c on c.member_id = v.member_id and c.qualifies
-    and c.service_date >= make_date(v.measurement_year - 1, 1, 1) and c.service_date <= v.ed_date
+  -- conditions established between January 1 of the year before and the visit
+  select member_id, ed_date, count(*) as conditions
+  from (
+    select v.member_id, v.ed_date, c.value_set
+    from visits v
+    join conditions c on c.member_id = v.member_id
+      and c.service_date between make_date(v.measurement_year - 1, 1, 1) and v.ed_date
+    group by all
+    having bool_or(c.service_category = 'inpatient') or count(distinct c.service_date) >= 2
+  )
   group by all
 )
 , eligible as (
