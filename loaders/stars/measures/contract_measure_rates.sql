@@ -2,7 +2,8 @@
 -- measures from member_measures (denominator and numerator in members, or in index stays / ED
 -- visits for PCR and FMC; rate as CMS displays it, a whole percent), and the measures claims
 -- cannot produce from the contract-level scenario input (source = scenario).
--- Star year = measurement year + 2.
+-- Star year = measurement year + 2. note says when BCS/COL had no prior screening history to look
+-- back on.
 -- grain: one row per contract_id, measure_id and measurement_year
 with claims as (
   select
@@ -31,10 +32,13 @@ select
   , case when c.denominator > 0 then round(100.0 * c.numerator / c.denominator, 0) end as rate
   , 0 as precision
   , 'claims' as source
+  , case when c.measure_key in ('bcs', 'col') and not exists (select 1 from screening_history)
+      then 'no screening history: look-back limited to claims from ' || strftime(y.data_start, '%Y-%m-%d') end as note
 from claims c
+join stars_years y using (measurement_year)
 union all
 select
   s.contract_id, s.measure_id, null, s.measurement_year, s.measurement_year + 2, y.is_complete
-  , null, null, null, round(s.score, s.precision), s.precision, 'scenario'
+  , null, null, null, round(s.score, s.precision), s.precision, 'scenario', 'contract-level scenario input'
 from scenario s
 join stars_years y using (measurement_year)

@@ -194,6 +194,19 @@ Deno.test("event measures, hospice and the partial year on a hand-built payer", 
         "2026-12-31",
       ]);
     });
+    await t.step(
+      "without a screening history, BCS and COL rates say their look-back is limited",
+      async () => {
+        const rows = await queryRows(
+          db,
+          `select distinct measure_key, note from contract_measure_rates where note like 'no screening%' order by 1`,
+        );
+        assert.deepEqual(rows, [
+          { measure_key: "bcs", note: "no screening history: look-back limited to claims from 2024-01-01" },
+          { measure_key: "col", note: "no screening history: look-back limited to claims from 2024-01-01" },
+        ]);
+      },
+    );
   } finally {
     closeDb(db);
   }
