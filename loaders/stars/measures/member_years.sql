@@ -30,6 +30,7 @@ with enrolled as (
     , bool_or(v.value_set = 'esrd' and v.service_date <= p.period_end) as esrd_history
   from enrolled p
   join stars_events v on v.member_id = p.member_id and v.service_date <= p.period_end
+    and v.value_set in ('hospice', 'palliative', 'frailty', 'advanced_illness', 'dementia_medication', 'diabetes', 'esrd')
   group by all
 )
 , diabetes_rx as (
