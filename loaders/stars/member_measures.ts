@@ -8,6 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { type Db, sqlString } from "../lib/duckdb.ts";
 import { readSql } from "../lib/sql_file.ts";
+import { checkScenario } from "./check_scenario.ts";
 
 const DATA_DIR = new URL("../../data/", import.meta.url);
 
@@ -66,6 +67,7 @@ export async function runMeasureStep(db: Db, table: string, file: string): Promi
  * `eligibility`, `medical_claims`, `pharmacy_claims`, `screening_history`).
  */
 export async function buildStarMeasures(db: Db, files: StarMeasureFiles = DEFAULT_FILES): Promise<void> {
+  checkScenario(await Deno.readTextFile(files.scenario), files.scenario);
   await db.con.run(`set variable stars_value_sets_csv = ${sqlString(files.valueSets)}`);
   await db.con.run(`set variable stars_claims_measures_csv = ${sqlString(files.claimsMeasures)}`);
   await db.con.run(`set variable stars_scenario_csv = ${sqlString(files.scenario)}`);
