@@ -11,6 +11,7 @@ import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
 import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
+import { buildStarMeasures } from "./stars/member_measures.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -49,6 +50,9 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["rejects", "table_name, file, row_number, column_name, reason, value"],
   ["data_overview_monthly", "line_of_business, year_month"],
   ["data_benchmarks", "line_of_business, metric"],
+  ["screening_history", "member_id, procedure_category, service_date"],
+  ["member_measures", "member_id, measure_key, measurement_year"],
+  ["contract_measure_rates", "contract_id, measure_id, measurement_year"],
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -122,6 +126,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
     await buildCore(db);
+    progress("pipeline", "building member_measures and contract_measure_rates");
+    await buildStarMeasures(db);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

@@ -92,6 +92,17 @@ export const CONDITIONS = [
   "osteoporosis",
 ] as const;
 
+/** Screenings a prior history can record (procedure categories the look-back measures read). */
+export const SCREENING_PROCEDURES = [
+  "mammogram",
+  "colonoscopy",
+  "fit_test",
+  "stool_dna",
+  "sigmoidoscopy",
+  "ct_colonography",
+  "bone_density_scan",
+] as const;
+
 const col = (
   name: string,
   type: ColumnType,
@@ -257,6 +268,28 @@ export const PHARMACY_CLAIMS: TableSpec = {
   ],
 };
 
+/** Prior screenings the claims window cannot show (look-back measures: colonoscopy 10 years, mammogram 27 months). */
+export const SCREENING_HISTORY: TableSpec = {
+  name: "screening_history",
+  grain: "one row per member_id, procedure_category and service_date",
+  description:
+    "Screenings done before the claims window (prior plan, chart review, member attestation). Optional: without it the look-back measures see only the claims.",
+  key: ["member_id", "procedure_category", "service_date"],
+  optional: true,
+  columns: [
+    col("member_id", "varchar", true, "Member the screening was for."),
+    col(
+      "procedure_category",
+      "varchar",
+      true,
+      "What was done, in the claims' procedure_category vocabulary.",
+      { allowed: SCREENING_PROCEDURES },
+    ),
+    col("service_date", "date", true, "Date of the screening."),
+    col("source", "varchar", false, "Where the record comes from (prior_claims, chart_review, attestation)."),
+  ],
+};
+
 /** Every input table, in load order (referenced tables first). */
 export const INPUT_TABLES: readonly TableSpec[] = [
   PROVIDERS,
@@ -264,6 +297,7 @@ export const INPUT_TABLES: readonly TableSpec[] = [
   ELIGIBILITY,
   MEDICAL_CLAIMS,
   PHARMACY_CLAIMS,
+  SCREENING_HISTORY,
 ];
 
 /** A `create table` statement for a spec. */

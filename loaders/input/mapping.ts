@@ -71,7 +71,7 @@ export interface Mapping {
 }
 
 /** Tables a mapping may declare absent (null): the others are needed by every page. */
-const MAY_BE_ABSENT = new Set(["providers", "pharmacy_claims"]);
+const MAY_BE_ABSENT = new Set(["providers", "pharmacy_claims", "screening_history"]);
 
 /** The contract layout: `<table>.<ext>` files with the contract's column names. */
 export const CONTRACT_MAPPING: Mapping = {

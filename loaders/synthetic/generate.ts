@@ -53,6 +53,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["medical_claims", "medical_claims.sql"],
   ["therapies", "therapies.sql"],
   ["pharmacy_claims", "pharmacy_claims.sql"],
+  ["screening_history", "screening_history.sql"],
 ];
 
 /** Intermediate tables dropped once the contract tables exist. */

@@ -3,7 +3,7 @@
 -- most one); a member keeps one drug per class (ASCVD and heart-failure choices win). "Other"
 -- maintenance drugs (no star measure) come in a Poisson number per member, and a small share of
 -- members take a specialty therapy.
--- Adherence a = sigmoid(2.1 + 0.75·z − 0.25·h); refill gaps average d·(1/a − 1) days, so the
+-- Adherence a = sigmoid(3.1 + 0.75·z − 0.25·h); refill gaps average d·(1/a − 1) days, so the
 -- proportion of days covered is about a. Discontinuation: 10% per year on therapy.
 -- grain: one row per therapy_id
 with drug_bins as (
@@ -57,7 +57,7 @@ select
   , p.line_of_business
   , p.region
   , case when runif('rx_90', t.member_id, t.therapy_key, 0) < t.ninety_day_share then 90 else 30 end as days_supply
-  , sigmoid(2.1 + 0.75 * rnorm('rx_adherence', t.member_id, t.therapy_key, 0) - 0.25 * p.burden) as adherence
+  , sigmoid(3.1 + 0.75 * rnorm('rx_adherence', t.member_id, t.therapy_key, 0) - 0.25 * p.burden) as adherence
   , getvariable('start_date')::date + to_months(p.start_m)
     + to_days(floor(runif('rx_first', t.member_id, t.therapy_key, 0) * case when p.start_m = 0 then days_supply else 20 end)::integer) as first_fill
   , floor(ln(runif('rx_stop', t.member_id, t.therapy_key, 0)) / ln(1 - 0.1 * days_supply / 365))::integer as fills_before_stop

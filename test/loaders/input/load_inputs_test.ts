@@ -48,6 +48,7 @@ Deno.test("loadInputs() on the contract layout (test/input/contract)", async (t)
         eligibility: { file: "eligibility.tsv", rowsRead: 6, rowsLoaded: 5, rowsRejected: 1 },
         medical_claims: { file: "medical_claims.csv", rowsRead: 13, rowsLoaded: 7, rowsRejected: 6 },
         pharmacy_claims: { file: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
+        screening_history: { file: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
       });
       assertBalanced(report);
       await assertContractTables(db, report);
@@ -228,6 +229,7 @@ async function assertFlatClaims(db: Db, report: InputReport, providersFile: stri
     eligibility: { file: "members.csv", rowsRead: 4, rowsLoaded: 4, rowsRejected: 0 },
     medical_claims: { file: "claims.csv", rowsRead: 5, rowsLoaded: 4, rowsRejected: 1 },
     pharmacy_claims: { file: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
+    screening_history: { file: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
   });
   assertBalanced(report);
   await assertContractTables(db, report);

@@ -41,7 +41,7 @@ Deno.test("parseMapping() says what is wrong and where", () => {
   bad([], /^Error: Invalid mapping mine\.json: expected \{ "name": …, "tables": \{ … \} \}$/);
   bad(
     { tables: { claims: {} } },
-    /"claims" is not a contract table \(providers, members, eligibility, medical_claims, pharmacy_claims\)/,
+    /"claims" is not a contract table \(providers, members, eligibility, medical_claims, pharmacy_claims, screening_history\)/,
   );
   bad({ tables: { members: null } }, /tables\.members: members cannot be absent \(null\)/);
   bad(
