@@ -140,13 +140,17 @@ export function fitLogistic(
     let t = 1;
     let next = beta.map((b, j) => b + t * step[j]!);
     let fNext = objective(next);
-    // Armijo backtracking; near the optimum rounding can make F flat, so stop halving eventually.
-    while (fNext > f + 1e-4 * t * slope && t > 1e-10) {
-      t /= 2;
-      next = beta.map((b, j) => b + t * step[j]!);
-      fNext = objective(next);
+    // Near the optimum the predicted decrease −slope/2 falls below the rounding error of F (a sum
+    // of n terms), where comparing objectives says nothing: take the full Newton step there.
+    // Elsewhere backtrack until the Armijo condition holds.
+    if (-slope / 2 > 1e-12 * (1 + Math.abs(f))) {
+      while (fNext > f + 1e-4 * t * slope && t > 1e-10) {
+        t /= 2;
+        next = beta.map((b, j) => b + t * step[j]!);
+        fNext = objective(next);
+      }
+      if (fNext > f) break; // no descent along the Newton direction: keep the current point.
     }
-    if (fNext > f) break; // no descent possible at machine precision: keep the current point.
     for (let j = 0; j < k; j++) beta[j] = next[j]!;
     f = fNext;
   }
