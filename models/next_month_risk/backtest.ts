@@ -3,6 +3,7 @@ import { fitLogisticRegression, predictProbability } from "../logistic/logistic_
 import { fitBaselines, persistenceProbability } from "./baselines.ts";
 import { evaluate, type Evaluation } from "./evaluate.ts";
 import type { FeatureRow } from "./feature_rows.ts";
+import { selectC, type SelectCOptions } from "./select_c.ts";
 import { isLabelled, trainingRows } from "./training_window.ts";
 import { addMonths } from "./year_month.ts";
 
@@ -27,6 +28,8 @@ export interface OriginResult {
   /** Training rows (months ≤ origin − 1) and their last month. */
   trainRows: number;
   trainThrough: string;
+  /** The L2 strength used: `options.C`, or chosen on the training window when `selectC` is set. */
+  C: number;
   converged: boolean;
   iterations: number;
   metrics: Record<ModelName, Evaluation>;
@@ -36,6 +39,8 @@ export interface OriginResult {
 export interface BacktestOptions extends FitLogisticOptions {
   /** Number of origins: the last N months with known outcomes (default 6). */
   origins?: number;
+  /** Choose C at each origin by time-series cross-validation on its training window. */
+  selectC?: SelectCOptions;
 }
 
 /** Result of {@linkcode rollingOriginBacktest}. */
@@ -52,7 +57,8 @@ export interface BacktestResult {
  * Rolling-origin (expanding-window) backtest. The origins are the last `origins` months that have
  * known outcomes. At each origin o the model and baselines are fitted on the rows with month ≤ o − 1
  * (their labels, month ≤ o, are known at the close of o; see `trainingRows`), feature
- * standardisation included, and predict o's rows, which are scored against High risk in o + 1.
+ * standardisation and (with `selectC`) the choice of C included, and predict o's rows, which are
+ * scored against High risk in o + 1.
  * Predictions from all origins are also pooled and scored together.
  */
 export function rollingOriginBacktest(
@@ -73,7 +79,11 @@ export function rollingOriginBacktest(
       skipped.push(origin);
       continue;
     }
-    const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), options);
+    const C = options.selectC ? selectC(train, { ...options, ...options.selectC }).C : options.C ?? 1;
+    const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), {
+      ...options,
+      C,
+    });
     const baselines = fitBaselines(train);
     const logistic = predictProbability(model, test.map((r) => r.x!));
     const batch = test.map((r, i): BacktestPrediction => ({
@@ -92,6 +102,7 @@ export function rollingOriginBacktest(
       target: addMonths(origin, 1),
       trainRows: train.length,
       trainThrough: train.reduce((m, r) => (r.yearMonth > m ? r.yearMonth : m), ""),
+      C,
       converged: model.converged,
       iterations: model.iterations,
       metrics: scoreAll(batch),

@@ -12,6 +12,7 @@ import { type BacktestOptions, type ModelName, MODELS, rollingOriginBacktest } f
 import { contributions, topDrivers } from "./drivers.ts";
 import type { Evaluation } from "./evaluate.ts";
 import { type ReadFeatureOptions, readFeatureRows } from "./feature_rows.ts";
+import { selectC } from "./select_c.ts";
 import { isLabelled } from "./training_window.ts";
 import { addMonths } from "./year_month.ts";
 
@@ -19,6 +20,11 @@ import { addMonths } from "./year_month.ts";
 export interface NextMonthRiskOptions extends BacktestOptions, ReadFeatureOptions {
   /** Drivers named per company in `company_risk_predictions` (default 3). */
   drivers?: number;
+  /**
+   * Fixed L2 strength. When absent, C is chosen by time-series cross-validation on the training
+   * window (`selectC`, grid 0.01, 0.1, 1, 10), for the final fit and at each backtest origin.
+   */
+  C?: number;
   /** Bins of each calibration curve (default 10). */
   calibrationBins?: number;
 }
@@ -31,6 +37,7 @@ export interface NextMonthRiskSummary {
   featureMonth: string;
   predictedMonth: string;
   predictions: number;
+  C: number;
   converged: boolean;
   pooled: Record<ModelName, Evaluation> | null;
   verdict: string;
@@ -75,7 +82,12 @@ export async function buildNextMonthRisk(
   const featureMonth = rows.reduce((m, r) => (r.yearMonth > m ? r.yearMonth : m), "");
   const predictedMonth = addMonths(featureMonth, 1);
   const trainedThrough = train.reduce((m, r) => (r.yearMonth > m ? r.yearMonth : m), "");
-  const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), options);
+  const selection = options.C === undefined ? selectC(train, { ...options, ...options.selectC }) : null;
+  const C = selection?.C ?? options.C!;
+  const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), {
+    ...options,
+    C,
+  });
 
   const current = rows.filter((r) => r.yearMonth === featureMonth && r.x !== null);
   const logOdds = predictLogOdds(model, current.map((r) => r.x!));
@@ -167,7 +179,10 @@ export async function buildNextMonthRisk(
     ],
   );
 
-  const backtest = rollingOriginBacktest(rows, options);
+  const backtest = rollingOriginBacktest(rows, {
+    ...options,
+    selectC: options.C === undefined ? options.selectC ?? {} : undefined,
+  });
   const metricColumns = [
     ["rows", "integer"],
     ["positives", "integer"],
@@ -198,6 +213,7 @@ export async function buildNextMonthRisk(
       ["target_month", "varchar"],
       ["model", "varchar"],
       ["train_rows", "integer"],
+      ["c", "double"],
       ...metricColumns,
       ["converged", "boolean"],
     ],
@@ -209,6 +225,7 @@ export async function buildNextMonthRisk(
           target_month: o.target,
           model: m,
           train_rows: o.trainRows,
+          c: m === "logistic" ? o.C : null,
           ...metricValues(o.metrics[m]),
           converged: m === "logistic" ? o.converged : null,
         }))
@@ -264,6 +281,7 @@ export async function buildNextMonthRisk(
       ["rows_missing_features", "integer"],
       ["features", "integer"],
       ["c", "double"],
+      ["c_selection", "varchar"],
       ["converged", "boolean"],
       ["iterations", "integer"],
       ["gradient_max", "double"],
@@ -278,7 +296,11 @@ export async function buildNextMonthRisk(
       train_rows: train.length,
       rows_missing_features: rows.filter((r) => r.x === null).length,
       features: features.length,
-      c: options.C ?? 1,
+      c: C,
+      c_selection: selection
+        ? `time-series CV over ${selection.folds.join(", ") || "no usable fold"}: ` +
+          selection.scores.map((s) => `C ${s.C} log-loss ${s.logLoss?.toFixed(4) ?? "n/a"}`).join("; ")
+        : "fixed",
       converged: model.converged,
       iterations: model.iterations,
       gradient_max: model.gradientMax,
@@ -294,6 +316,7 @@ export async function buildNextMonthRisk(
     featureMonth,
     predictedMonth,
     predictions: explained.length,
+    C,
     converged: model.converged,
     pooled: backtest.pooled,
     verdict,

@@ -18,7 +18,7 @@ import sklearn
 from sklearn.calibration import calibration_curve
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+from sklearn.metrics import average_precision_score, brier_score_loss, log_loss, roc_auc_score
 from sklearn.preprocessing import StandardScaler
 
 warnings.simplefilter("ignore", ConvergenceWarning)
@@ -84,6 +84,7 @@ for path in sorted(glob.glob("test/input/metrics/*.csv")):
         "roc_auc_complement": float(roc_auc_score(y, 1 - s)),
         "average_precision": float(average_precision_score(y, s)),
         "brier": float(brier_score_loss(y, s)),
+        "log_loss": float(log_loss(y, s)),
         "calibration": [calibration(y, s, n, st) for n in (5, 10) for st in ("uniform", "quantile")],
     }
     with open(f"test/golden/metrics/{name}.json", "w") as f:

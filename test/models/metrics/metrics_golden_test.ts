@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { averagePrecision } from "../../../models/metrics/average_precision.ts";
 import { brierScore } from "../../../models/metrics/brier_score.ts";
+import { logLoss } from "../../../models/metrics/log_loss.ts";
 import { calibrationCurve, type CalibrationStrategy } from "../../../models/metrics/calibration_curve.ts";
 import { rocAuc } from "../../../models/metrics/roc_auc.ts";
 import { readNumericCsv } from "../support/read_csv.ts";
@@ -17,6 +18,7 @@ interface Golden {
   roc_auc_complement: number;
   average_precision: number;
   brier: number;
+  log_loss: number;
   calibration: GoldenCalibration[];
 }
 
@@ -30,11 +32,12 @@ Deno.test("metrics match scikit-learn on the fixtures", async (t) => {
     const golden: Golden = JSON.parse(
       Deno.readTextFileSync(new URL(`../../golden/metrics/${name}.json`, import.meta.url)),
     );
-    await t.step(`${name}: ROC-AUC, average precision, Brier`, () => {
+    await t.step(`${name}: ROC-AUC, average precision, Brier, log-loss`, () => {
       close(rocAuc(y!, score!), golden.roc_auc, "roc_auc");
       close(rocAuc(y!, score!.map((s) => 1 - s)), golden.roc_auc_complement, "roc_auc(1 − p)");
       close(averagePrecision(y!, score!), golden.average_precision, "average_precision");
       close(brierScore(y!, score!), golden.brier, "brier");
+      close(logLoss(y!, score!), golden.log_loss, "log_loss");
     });
     for (const g of golden.calibration) {
       await t.step(`${name}: calibration curve, ${g.n_bins} ${g.strategy} bins`, () => {

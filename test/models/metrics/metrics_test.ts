@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { averagePrecision } from "../../../models/metrics/average_precision.ts";
 import { brierScore } from "../../../models/metrics/brier_score.ts";
 import { calibrationCurve } from "../../../models/metrics/calibration_curve.ts";
+import { logLoss } from "../../../models/metrics/log_loss.ts";
 import { rocAuc } from "../../../models/metrics/roc_auc.ts";
 import { topFraction } from "../../../models/metrics/top_fraction.ts";
 
@@ -154,5 +155,16 @@ Deno.test("topFraction()", async (t) => {
     });
     assert.equal(topFraction(new Array(300).fill(0), new Array(300).fill(0.5), 0.1).k, 30);
     assert.equal(topFraction(new Array(300).fill(0), new Array(300).fill(0.5), 0.1).lift, null);
+  });
+});
+
+Deno.test("logLoss()", async (t) => {
+  await t.step("hand-computed", () => {
+    assert.ok(
+      near(logLoss([1, 0, 1], [0.5, 0.2, 0.9]), -(Math.log(0.5) + Math.log(0.8) + Math.log(0.9)) / 3),
+    );
+  });
+  await t.step("a confident miss is large but finite", () => {
+    assert.ok(near(logLoss([1], [0]), -Math.log(Number.EPSILON)));
   });
 });
