@@ -194,6 +194,25 @@ Deno.test("buildNextMonthRisk()", async (t) => {
     assert.equal(await dump(), await dump());
   });
 
+  await t.step("rows with a missing feature value are left out and counted", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 2, 5);
+      await db.con.run(
+        "update company_month_features set noise_a = null where company_id = 'C000' and year_month in ('2025-03', '2025-12')",
+      );
+      const summary = await buildNextMonthRisk(db, { C: 1 });
+      assert.equal(summary.trainRows, 60 * 17 - 1);
+      assert.equal(summary.predictions, 59);
+      const [model] = await queryRows(db, "select rows_missing_features from risk_model");
+      assert.equal(model!.rows_missing_features, 2);
+      const [c0] = await queryRows(
+        db,
+        "select count(*)::integer as n from company_risk_predictions where company_id = 'C000'",
+      );
+      assert.equal(c0!.n, 0);
+    });
+  });
+
   await t.step("bad input gets a specific error", async () => {
     const cases: [string, RegExp][] = [
       [
