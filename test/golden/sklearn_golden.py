@@ -73,6 +73,14 @@ def calibration(y, s, n_bins, strategy):
             "counts": [int(v) for v in total[nonzero]]}
 
 
+def calibration_slope(y, s):
+    # Unpenalised logistic regression of the outcome on the predicted log-odds.
+    q = np.clip(s, 1e-15, 1 - 1e-15)
+    logit = np.log(q / (1 - q)).reshape(-1, 1)
+    fit = LogisticRegression(penalty=None, solver="newton-cholesky", tol=1e-14, max_iter=1000).fit(logit, y)
+    return {"intercept": float(fit.intercept_[0]), "slope": float(fit.coef_[0][0])}
+
+
 for path in sorted(glob.glob("test/input/metrics/*.csv")):
     name = os.path.splitext(os.path.basename(path))[0]
     df = pd.read_csv(path)
@@ -85,6 +93,7 @@ for path in sorted(glob.glob("test/input/metrics/*.csv")):
         "average_precision": float(average_precision_score(y, s)),
         "brier": float(brier_score_loss(y, s)),
         "log_loss": float(log_loss(y, s)),
+        "calibration_slope": calibration_slope(y, s),
         "calibration": [calibration(y, s, n, st) for n in (5, 10) for st in ("uniform", "quantile")],
     }
     with open(f"test/golden/metrics/{name}.json", "w") as f:

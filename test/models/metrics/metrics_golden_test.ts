@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { averagePrecision } from "../../../models/metrics/average_precision.ts";
 import { brierScore } from "../../../models/metrics/brier_score.ts";
+import { calibrationSlope } from "../../../models/metrics/calibration_slope.ts";
 import { logLoss } from "../../../models/metrics/log_loss.ts";
 import { calibrationCurve, type CalibrationStrategy } from "../../../models/metrics/calibration_curve.ts";
 import { rocAuc } from "../../../models/metrics/roc_auc.ts";
@@ -19,6 +20,7 @@ interface Golden {
   average_precision: number;
   brier: number;
   log_loss: number;
+  calibration_slope: { intercept: number; slope: number };
   calibration: GoldenCalibration[];
 }
 
@@ -32,12 +34,18 @@ Deno.test("metrics match scikit-learn on the fixtures", async (t) => {
     const golden: Golden = JSON.parse(
       Deno.readTextFileSync(new URL(`../../golden/metrics/${name}.json`, import.meta.url)),
     );
-    await t.step(`${name}: ROC-AUC, average precision, Brier, log-loss`, () => {
+    await t.step(`${name}: ROC-AUC, average precision, Brier, log-loss, calibration slope`, () => {
       close(rocAuc(y!, score!), golden.roc_auc, "roc_auc");
       close(rocAuc(y!, score!.map((s) => 1 - s)), golden.roc_auc_complement, "roc_auc(1 − p)");
       close(averagePrecision(y!, score!), golden.average_precision, "average_precision");
       close(brierScore(y!, score!), golden.brier, "brier");
       close(logLoss(y!, score!), golden.log_loss, "log_loss");
+      const cs = calibrationSlope(y!, score!)!;
+      assert.ok(Math.abs(cs.slope - golden.calibration_slope.slope) < 1e-8, `slope ${cs.slope}`);
+      assert.ok(
+        Math.abs(cs.intercept - golden.calibration_slope.intercept) < 1e-8,
+        `intercept ${cs.intercept}`,
+      );
     });
     for (const g of golden.calibration) {
       await t.step(`${name}: calibration curve, ${g.n_bins} ${g.strategy} bins`, () => {

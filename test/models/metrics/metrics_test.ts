@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { averagePrecision } from "../../../models/metrics/average_precision.ts";
 import { brierScore } from "../../../models/metrics/brier_score.ts";
 import { calibrationCurve } from "../../../models/metrics/calibration_curve.ts";
+import { calibrationSlope } from "../../../models/metrics/calibration_slope.ts";
 import { logLoss } from "../../../models/metrics/log_loss.ts";
 import { rocAuc } from "../../../models/metrics/roc_auc.ts";
 import { topFraction } from "../../../models/metrics/top_fraction.ts";
@@ -166,5 +167,26 @@ Deno.test("logLoss()", async (t) => {
   });
   await t.step("a confident miss is large but finite", () => {
     assert.ok(near(logLoss([1], [0]), -Math.log(Number.EPSILON)));
+  });
+});
+
+Deno.test("calibrationSlope()", async (t) => {
+  await t.step("predictions drawn from their own probabilities have slope ≈ 1 and intercept ≈ 0", () => {
+    let a = 17;
+    const u = () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const p = Array.from({ length: 20000 }, () => 1 / (1 + Math.exp(-(4 * u() - 2))));
+    const y = p.map((pi) => (u() < pi ? 1 : 0));
+    const cs = calibrationSlope(y, p)!;
+    // Standard error of the slope here is about 0.03.
+    assert.ok(Math.abs(cs.slope - 1) < 0.1, `slope ${cs.slope}`);
+    assert.ok(Math.abs(cs.intercept) < 0.1, `intercept ${cs.intercept}`);
+    // Doubling the log-odds makes predictions too extreme: the slope halves.
+    const extreme = p.map((pi) => 1 / (1 + ((1 - pi) / pi) ** 2));
+    assert.ok(Math.abs(calibrationSlope(y, extreme)!.slope - cs.slope / 2) < 1e-6);
+  });
+  await t.step("undefined cases give null", () => {
+    assert.equal(calibrationSlope([0, 1, 1], [0.3, 0.3, 0.3]), null);
+    assert.equal(calibrationSlope([1, 1], [0.2, 0.6]), null);
+    assert.equal(calibrationSlope([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9]), null);
   });
 });

@@ -106,6 +106,16 @@ Deno.test("buildNextMonthRisk()", async (t) => {
       assert.ok(p.logistic!.roc_auc > p.persistence!.roc_auc + 0.15);
       assert.ok(p.logistic!.brier < p.base_rate!.brier - 0.02);
       assert.ok(p.logistic!.pr_auc > p.persistence!.pr_auc);
+      const [cal] = await queryRows(
+        db,
+        "select calibration_slope, mean_predicted, prevalence from risk_backtest where scope = 'pooled' and model = 'logistic'",
+      );
+      // The L2 penalty shrinks the log-odds (slope above 1); 360 predictions leave a standard error near 0.2.
+      assert.ok(
+        Number(cal!.calibration_slope) > 0.8 && Number(cal!.calibration_slope) < 1.6,
+        `slope ${cal!.calibration_slope}`,
+      );
+      assert.ok(Math.abs(Number(cal!.mean_predicted) - Number(cal!.prevalence)) < 0.05);
       assert.match(
         summary.verdict,
         /^In the pooled backtest the model beats persistence on ROC-AUC, PR-AUC, Brier score; it beats the base rate on ROC-AUC, PR-AUC, Brier score\.$/,
