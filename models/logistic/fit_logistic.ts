@@ -82,19 +82,25 @@ export function fitLogistic(
   }
 
   const k = p + 1;
+  // Design matrix [1 X] row-major in one typed array: the Hessian loop is the fit's hot spot.
+  const design = new Float64Array(n * k);
+  const labels = Float64Array.from(y);
+  for (let i = 0; i < n; i++) {
+    design[i * k] = 1;
+    for (let j = 0; j < p; j++) design[i * k + j + 1] = x[i]![j]!;
+  }
   const beta = new Array<number>(k).fill(0);
   beta[0] = Math.log(positives / (n - positives));
   const linear = (b: readonly number[], i: number): number => {
-    const row = x[i]!;
-    let z = b[0]!;
-    for (let j = 0; j < p; j++) z += row[j]! * b[j + 1]!;
+    let z = 0;
+    for (let j = 0, o = i * k; j < k; j++) z += design[o + j]! * b[j]!;
     return z;
   };
   const objective = (b: readonly number[]): number => {
     let f = 0;
     for (let i = 0; i < n; i++) {
       const z = linear(b, i);
-      f += softplus(z) - y[i]! * z;
+      f += softplus(z) - labels[i]! * z;
     }
     let penalty = 0;
     for (let j = 1; j < k; j++) penalty += b[j]! ** 2;
@@ -105,29 +111,33 @@ export function fitLogistic(
   let iterations = 0;
   let gradientMax = Infinity;
   let converged = false;
+  const g = new Float64Array(k);
+  const h = new Float64Array(k * k);
   for (;;) {
-    const grad = new Array<number>(k).fill(0);
-    const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    g.fill(0);
+    h.fill(0);
     for (let i = 0; i < n; i++) {
-      const row = x[i]!;
+      const o = i * k;
       const mu = sigmoid(linear(beta, i));
-      const r = mu - y[i]!;
+      const r = mu - labels[i]!;
       const w = mu * (1 - mu);
-      grad[0]! += r;
-      hess[0]![0]! += w;
-      for (let a = 0; a < p; a++) {
-        const xa = row[a]!;
-        grad[a + 1]! += r * xa;
+      for (let a = 0; a < k; a++) {
+        const xa = design[o + a]!;
+        g[a]! += r * xa;
         const wa = w * xa;
-        hess[a + 1]![0]! += wa;
-        for (let b = 0; b <= a; b++) hess[a + 1]![b + 1]! += wa * row[b]!;
+        const row = a * k;
+        for (let b = 0; b <= a; b++) h[row + b]! += wa * design[o + b]!;
       }
     }
+    const grad = Array.from(g);
     for (let j = 1; j < k; j++) {
       grad[j]! += beta[j]! / C;
-      hess[j]![j]! += 1 / C;
+      h[j * k + j]! += 1 / C;
     }
-    for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) hess[a]![b] = hess[b]![a]!;
+    const hess = Array.from(
+      { length: k },
+      (_, a) => Array.from({ length: k }, (_, b) => (b <= a ? h[a * k + b]! : h[b * k + a]!)),
+    );
     gradientMax = Math.max(...grad.map(Math.abs)) / n;
     if (gradientMax <= tol) {
       converged = true;
