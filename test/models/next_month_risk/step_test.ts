@@ -4,6 +4,7 @@ import { closeDb, type Db, openDb, queryRows } from "../../../loaders/lib/duckdb
 import { sigmoid } from "../../../models/logistic/sigmoid.ts";
 import { buildNextMonthRisk, NEXT_MONTH_RISK_OUTPUTS } from "../../../models/next_month_risk/step.ts";
 import { addMonths } from "../../../models/next_month_risk/year_month.ts";
+import { assertGolden, roundDeep } from "../support/golden.ts";
 
 /** Seeded uniform generator (mulberry32). */
 function random(seed: number): () => number {
@@ -96,7 +97,9 @@ Deno.test("buildNextMonthRisk()", async (t) => {
         "select feature, coefficient_std from risk_coefficients order by term",
       );
       const byName = Object.fromEntries(coef.map((r) => [r.feature, Number(r.coefficient_std)]));
-      assert.ok(byName.er_rate! > 1.2, `er_rate ${byName.er_rate}`);
+      // Recovers the planted log-odds (slope 2 per unit, er_rate has SD ≈ 1; intercept −1.5) within ~3 standard errors.
+      assert.ok(Math.abs(byName.er_rate! - 2) < 0.4, `er_rate ${byName.er_rate}`);
+      assert.ok(Math.abs(byName["(intercept)"]! + 1.5) < 0.4, `intercept ${byName["(intercept)"]}`);
       for (const f of ["noise_a", "noise_b", "high_risk_now"]) {
         assert.ok(Math.abs(byName[f]!) < 0.3, `${f} ${byName[f]}`);
       }
@@ -189,6 +192,23 @@ Deno.test("buildNextMonthRisk()", async (t) => {
       });
     },
   );
+
+  await t.step("golden summary of the planted-signal fixture", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 2, 1);
+      await buildNextMonthRisk(db);
+      const summary = {
+        model: await queryRows(db, "select * from risk_model"),
+        coefficients: await queryRows(db, "select * from risk_coefficients order by term"),
+        backtest: await queryRows(db, "select * from risk_backtest order by scope desc, origin_month, model"),
+        top5: await queryRows(db, "select * from company_risk_predictions order by risk_rank limit 5"),
+      };
+      assertGolden(
+        new URL("../../golden/next_month_risk/planted_signal.json", import.meta.url),
+        roundDeep(summary),
+      );
+    });
+  });
 
   await t.step("the same input gives identical tables", async () => {
     const dump = () =>
