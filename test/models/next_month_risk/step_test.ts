@@ -243,6 +243,33 @@ Deno.test("buildNextMonthRisk()", async (t) => {
     });
   });
 
+  await t.step("history without a High-risk month writes empty tables and says why", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 0, 6);
+      await db.con.run(
+        "update company_month_features set high_risk_now = 0, high_risk_next = coalesce(0 * high_risk_next, null)",
+      );
+      const summary = await buildNextMonthRisk(db);
+      assert.equal(summary.converged, false);
+      assert.equal(summary.C, null);
+      assert.equal(summary.verdict, "Not fitted: every labelled company-month has high_risk_next = 0.");
+      for (const [table] of NEXT_MONTH_RISK_OUTPUTS) {
+        const [n] = await queryRows(db, `select count(*)::integer as n from ${table}`);
+        assert.equal(n!.n, table === "risk_model" ? 1 : 0, table);
+      }
+      const [model] = await queryRows(
+        db,
+        "select predicted_month, trained_through, train_rows, verdict from risk_model",
+      );
+      assert.deepEqual(model, {
+        predicted_month: "2026-01",
+        trained_through: "2025-11",
+        train_rows: 1020,
+        verdict: summary.verdict,
+      });
+    });
+  });
+
   await t.step("bad input gets a specific error", async () => {
     const cases: [string, RegExp][] = [
       [
