@@ -77,6 +77,18 @@ export const CALIBRATION_COLUMNS: Columns = [
   ["fraction_positive", "double"],
 ];
 
+/** `risk_comparison`: one row per baseline and metric, the model's improvement with its interval. */
+export const COMPARISON_COLUMNS: Columns = [
+  ["baseline", "varchar"],
+  ["metric", "varchar"],
+  ["model_value", "double"],
+  ["baseline_value", "double"],
+  ["improvement", "double"],
+  ["improvement_lower", "double"],
+  ["improvement_upper", "double"],
+  ["finding", "varchar"],
+];
+
 /** `risk_model`: one row describing the fit and the backtest verdict. */
 export const MODEL_COLUMNS: Columns = [
   ["target", "varchar"],

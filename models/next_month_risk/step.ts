@@ -19,6 +19,7 @@ import {
   MODELS,
   rollingOriginBacktest,
 } from "./backtest.ts";
+import { compareToBaselines } from "./compare.ts";
 import { contributions, topDrivers } from "./drivers.ts";
 import type { Evaluation } from "./evaluate.ts";
 import { type FeatureRow, type ReadFeatureOptions, readFeatureRows } from "./feature_rows.ts";
@@ -27,6 +28,7 @@ import {
   CALIBRATION_COLUMNS,
   COEFFICIENT_COLUMNS,
   type Columns,
+  COMPARISON_COLUMNS,
   DRIVER_COLUMNS,
   MODEL_COLUMNS,
   predictionColumns,
@@ -71,6 +73,7 @@ export const NEXT_MONTH_RISK_OUTPUTS: ReadonlyArray<readonly [string, string]> =
   ["risk_backtest", "scope desc, origin_month, model"],
   ["risk_calibration", "model, strategy, bin"],
   ["risk_coefficients", "term"],
+  ["risk_comparison", "baseline, metric"],
   ["risk_model", "predicted_month"],
 ];
 
@@ -87,6 +90,8 @@ type Row = Record<string, unknown>;
  *   base_rate): ROC-AUC, PR-AUC, Brier score, calibration, top-decile precision and lift;
  * - `risk_calibration` — one row per model, bin strategy and non-empty bin of the pooled backtest;
  * - `risk_coefficients` — one row per term: coefficient per unit and per SD, odds ratios;
+ * - `risk_comparison` — one row per baseline and metric: the model's pooled improvement with a 95 %
+ *   paired bootstrap interval over companies, and whether it is better, worse or not clearly different;
  * - `risk_model` — one row: fit settings, convergence and the backtest verdict.
  *
  * The final model is fitted on every labelled row (all months whose next month is known). When the
@@ -185,7 +190,22 @@ export async function buildNextMonthRisk(
     CALIBRATION_COLUMNS,
     calibrationRows(backtest, options.calibrationBins ?? 10),
   );
-  const verdict = backtestVerdict(backtest.pooled);
+  const comparisons = compareToBaselines(backtest.predictions);
+  await write(
+    "risk_comparison",
+    COMPARISON_COLUMNS,
+    comparisons.map((c) => ({
+      baseline: c.baseline,
+      metric: c.metric,
+      model_value: c.modelValue,
+      baseline_value: c.baselineValue,
+      improvement: c.improvement,
+      improvement_lower: c.lower,
+      improvement_upper: c.upper,
+      finding: c.finding,
+    })),
+  );
+  const verdict = backtestVerdict(comparisons);
   await write("risk_model", MODEL_COLUMNS, [{
     ...described,
     c: C,
@@ -218,6 +238,7 @@ function emptyTables(drivers: number): [string, Columns][] {
     ["risk_coefficients", COEFFICIENT_COLUMNS],
     ["risk_backtest", BACKTEST_COLUMNS],
     ["risk_calibration", CALIBRATION_COLUMNS],
+    ["risk_comparison", COMPARISON_COLUMNS],
   ];
 }
 

@@ -1,32 +1,35 @@
-import type { ModelName } from "./backtest.ts";
-import type { Evaluation } from "./evaluate.ts";
+import type { Comparison } from "./compare.ts";
+
+const METRIC = { roc_auc: "ROC-AUC", pr_auc: "PR-AUC", brier: "Brier score" } as const;
+const BASELINE = { persistence: "persistence", base_rate: "the base rate" } as const;
 
 /**
- * States, from the pooled backtest, where the model beats each baseline: higher ROC-AUC, higher
- * PR-AUC, lower Brier score. Says plainly when it does not.
+ * States in words how the model compares with each baseline in the pooled backtest: the metrics on
+ * which it is better, worse, or not clearly different (95 % paired bootstrap intervals, see
+ * `compareToBaselines`). Says plainly when it beats neither baseline.
  *
  * @example
  * ```ts
  * import { backtestVerdict } from "./verdict.ts";
- * backtestVerdict(null); // "No backtest origin could be evaluated."
+ * backtestVerdict([]); // "No backtest origin could be evaluated."
  * ```
  */
-export function backtestVerdict(pooled: Record<ModelName, Evaluation> | null): string {
-  if (pooled === null) return "No backtest origin could be evaluated.";
-  const m = pooled.logistic;
-  const parts = (["persistence", "base_rate"] as const).map((b) => {
-    const base = pooled[b];
-    const name = b === "base_rate" ? "the base rate" : "persistence";
-    const wins: string[] = [], losses: string[] = [];
-    const compare = (label: string, better: boolean | null) => {
-      if (better !== null) (better ? wins : losses).push(label);
-    };
-    compare("ROC-AUC", m.rocAuc !== null && base.rocAuc !== null ? m.rocAuc > base.rocAuc : null);
-    compare("PR-AUC", m.prAuc !== null && base.prAuc !== null ? m.prAuc > base.prAuc : null);
-    compare("Brier score", m.brier < base.brier);
-    if (losses.length === 0) return `beats ${name} on ${wins.join(", ")}`;
-    if (wins.length === 0) return `does not beat ${name} on any of ROC-AUC, PR-AUC or Brier score`;
-    return `beats ${name} on ${wins.join(", ")} but not on ${losses.join(", ")}`;
+export function backtestVerdict(comparisons: readonly Comparison[]): string {
+  if (comparisons.length === 0) return "No backtest origin could be evaluated.";
+  const sentences = (["persistence", "base_rate"] as const).map((b) => {
+    const of = (finding: Comparison["finding"]) =>
+      comparisons.filter((c) => c.baseline === b && c.finding === finding).map((c) => METRIC[c.metric]).join(
+        ", ",
+      );
+    const better = of("better"), worse = of("worse"), unclear = of("no clear difference");
+    const parts = [
+      better && `beats ${BASELINE[b]} on ${better}`,
+      worse && `is worse than ${BASELINE[b]} on ${worse}`,
+      unclear && `is not clearly different from ${BASELINE[b]} on ${unclear}`,
+    ].filter(Boolean);
+    return `Against ${BASELINE[b]} the model ${parts.join("; it ")}.`;
   });
-  return `In the pooled backtest the model ${parts.join("; it ")}.`;
+  const beatsAny = comparisons.some((c) => c.finding === "better");
+  const lead = beatsAny ? "" : "The model does not beat its baselines. ";
+  return `${lead}${sentences.join(" ")} (Pooled backtest, 95 % paired bootstrap intervals over companies.)`;
 }

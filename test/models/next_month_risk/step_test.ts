@@ -121,8 +121,14 @@ Deno.test("buildNextMonthRisk()", async (t) => {
       assert.ok(Math.abs(Number(cal!.mean_predicted) - Number(cal!.prevalence)) < 0.05);
       assert.match(
         summary.verdict,
-        /^In the pooled backtest the model beats persistence on ROC-AUC, PR-AUC, Brier score; it beats the base rate on ROC-AUC, PR-AUC, Brier score\.$/,
+        /^Against persistence the model beats persistence on ROC-AUC, PR-AUC, Brier score\. /,
       );
+      const findings = await queryRows(
+        db,
+        "select finding, improvement_lower > 0 as above from risk_comparison",
+      );
+      assert.equal(findings.length, 6);
+      for (const f of findings) assert.deepEqual([f.finding, f.above], ["better", true]);
     });
   });
 
@@ -137,7 +143,12 @@ Deno.test("buildNextMonthRisk()", async (t) => {
         p.logistic!.brier > p.base_rate!.brier - 0.005,
         `${p.logistic!.brier} vs ${p.base_rate!.brier}`,
       );
-      assert.match(summary.verdict, /not/);
+      assert.match(summary.verdict, /^The model does not beat its baselines\. /);
+      const [better] = await queryRows(
+        db,
+        "select count(*)::integer as n from risk_comparison where finding = 'better'",
+      );
+      assert.equal(better!.n, 0);
     });
   });
 
@@ -202,6 +213,7 @@ Deno.test("buildNextMonthRisk()", async (t) => {
         coefficients: await queryRows(db, "select * from risk_coefficients order by term"),
         backtest: await queryRows(db, "select * from risk_backtest order by scope desc, origin_month, model"),
         top5: await queryRows(db, "select * from company_risk_predictions order by risk_rank limit 5"),
+        comparison: await queryRows(db, "select * from risk_comparison order by baseline, metric"),
       };
       assertGolden(
         new URL("../../golden/next_month_risk/planted_signal.json", import.meta.url),

@@ -1,55 +1,46 @@
 import assert from "node:assert/strict";
-import type { Evaluation } from "../../../models/next_month_risk/evaluate.ts";
+import type { Comparison } from "../../../models/next_month_risk/compare.ts";
 import { backtestVerdict } from "../../../models/next_month_risk/verdict.ts";
 
-function e(rocAuc: number | null, prAuc: number | null, brier: number): Evaluation {
-  return {
-    rows: 100,
-    positives: 20,
-    prevalence: 0.2,
-    meanPredicted: 0.2,
-    rocAuc,
-    prAuc,
-    brier,
-    calibrationSlope: null,
-    calibrationIntercept: null,
-    topDecilePrecision: 0.2,
-    topDecileLift: 1,
-  };
+function c(
+  baseline: Comparison["baseline"],
+  metric: Comparison["metric"],
+  finding: Comparison["finding"],
+): Comparison {
+  return { baseline, metric, modelValue: 0, baselineValue: 0, improvement: 0, lower: 0, upper: 0, finding };
 }
 
+const NOTE = " (Pooled backtest, 95 % paired bootstrap intervals over companies.)";
+
 Deno.test("backtestVerdict()", async (t) => {
-  await t.step("names the metrics won and lost against each baseline", () => {
+  await t.step("names the metrics won, lost and undecided against each baseline", () => {
     assert.equal(
-      backtestVerdict({
-        logistic: e(0.7, 0.3, 0.15),
-        persistence: e(0.72, 0.25, 0.16),
-        base_rate: e(0.5, 0.2, 0.16),
-      }),
-      "In the pooled backtest the model beats persistence on PR-AUC, Brier score but not on ROC-AUC; " +
-        "it beats the base rate on ROC-AUC, PR-AUC, Brier score.",
+      backtestVerdict([
+        c("persistence", "roc_auc", "worse"),
+        c("persistence", "pr_auc", "better"),
+        c("persistence", "brier", "no clear difference"),
+        c("base_rate", "roc_auc", "better"),
+        c("base_rate", "pr_auc", "better"),
+        c("base_rate", "brier", "better"),
+      ]),
+      "Against persistence the model beats persistence on PR-AUC; it is worse than persistence on ROC-AUC; " +
+        "it is not clearly different from persistence on Brier score. " +
+        "Against the base rate the model beats the base rate on ROC-AUC, PR-AUC, Brier score." + NOTE,
     );
   });
   await t.step("says plainly when the model beats neither", () => {
+    const v = backtestVerdict([
+      c("persistence", "roc_auc", "no clear difference"),
+      c("base_rate", "roc_auc", "worse"),
+    ]);
     assert.equal(
-      backtestVerdict({
-        logistic: e(0.49, 0.19, 0.17),
-        persistence: e(0.5, 0.2, 0.16),
-        base_rate: e(0.5, 0.2, 0.16),
-      }),
-      "In the pooled backtest the model does not beat persistence on any of ROC-AUC, PR-AUC or Brier score; " +
-        "it does not beat the base rate on any of ROC-AUC, PR-AUC or Brier score.",
+      v,
+      "The model does not beat its baselines. " +
+        "Against persistence the model is not clearly different from persistence on ROC-AUC. " +
+        "Against the base rate the model is worse than the base rate on ROC-AUC." + NOTE,
     );
   });
-  await t.step("undefined metrics are left out of the comparison", () => {
-    assert.equal(
-      backtestVerdict({
-        logistic: e(null, null, 0.1),
-        persistence: e(null, null, 0.2),
-        base_rate: e(null, null, 0.2),
-      }),
-      "In the pooled backtest the model beats persistence on Brier score; it beats the base rate on Brier score.",
-    );
-    assert.equal(backtestVerdict(null), "No backtest origin could be evaluated.");
+  await t.step("no comparison at all", () => {
+    assert.equal(backtestVerdict([]), "No backtest origin could be evaluated.");
   });
 });
