@@ -32,7 +32,7 @@ export interface PairedBootstrapOptions {
  * ```ts
  * import { pairedBootstrap } from "./paired_bootstrap.ts";
  * const mean = (y: readonly number[], p: readonly number[]) => p.reduce((s, v) => s + v, 0) / p.length;
- * pairedBootstrap(mean, [0, 1], [0.5, 0.5], [0.5, 0.5]).difference; // 0
+ * pairedBootstrap(mean, [0, 1], [0.5, 0.5], [0.5, 0.5])?.difference; // 0
  * ```
  */
 export function pairedBootstrap(
