@@ -12,6 +12,11 @@ export interface FitLogisticOptions {
   tol?: number;
   /** Newton iterations at most (default 100); a fit that hits the cap reports `converged: false`. */
   maxIter?: number;
+  /**
+   * Starting point [β₀, β₁, …] (warm start, e.g. the fit at a neighbouring C); by default β = 0
+   * and β₀ the log-odds of the prevalence. The optimum does not depend on it.
+   */
+  initial?: readonly number[];
 }
 
 /** A fitted logistic regression on the columns it was given. */
@@ -91,6 +96,12 @@ export function fitLogistic(
   }
   const beta = new Array<number>(k).fill(0);
   beta[0] = Math.log(positives / (n - positives));
+  if (options.initial) {
+    if (options.initial.length !== k || !options.initial.every(Number.isFinite)) {
+      throw new Error(`Cannot fit logistic regression: the starting point must hold ${k} finite numbers`);
+    }
+    beta.splice(0, k, ...options.initial);
+  }
   const linear = (b: readonly number[], i: number): number => {
     let z = 0;
     for (let j = 0, o = i * k; j < k; j++) z += design[o + j]! * b[j]!;

@@ -44,11 +44,16 @@ export function selectC(rows: readonly LabelledRow[], options: SelectCOptions = 
     const train = trainingRows(rows, origin);
     const test = rows.filter((r) => r.yearMonth === origin);
     y.push(...test.map((r) => r.highRiskNext));
+    // Same fold, same standardisation: each C starts from the previous C's solution.
+    let initial: number[] | undefined;
     grid.forEach((C, g) => {
       const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), {
-        ...options,
+        tol: options.tol,
+        maxIter: options.maxIter,
         C,
+        initial,
       });
+      initial = [model.interceptStd, ...model.coefficientsStd];
       p[g]!.push(...predictProbability(model, test.map((r) => r.x)));
     });
   }

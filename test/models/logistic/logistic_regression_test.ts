@@ -126,6 +126,25 @@ Deno.test("fitLogisticRegression()", async (t) => {
     },
   );
 
+  await t.step("a warm start reaches the same optimum in fewer iterations", () => {
+    const cols = readNumericCsv(new URL("../../input/logistic/imbalanced.csv", import.meta.url));
+    const x = rowsOf(cols, ["x1", "x2", "x3"]);
+    const near = fitLogisticRegression(x, cols.y!, { C: 1 });
+    const cold = fitLogisticRegression(x, cols.y!, { C: 2 });
+    const warm = fitLogisticRegression(x, cols.y!, {
+      C: 2,
+      initial: [near.interceptStd, ...near.coefficientsStd],
+    });
+    closeTo(
+      [warm.interceptStd, ...warm.coefficientsStd],
+      [cold.interceptStd, ...cold.coefficientsStd],
+      1e-9,
+      "warm",
+    );
+    assert.ok(warm.iterations < cold.iterations, `${warm.iterations} vs ${cold.iterations}`);
+    assert.throws(() => fitLogisticRegression(x, cols.y!, { initial: [0, 1] }), /must hold 4 finite numbers/);
+  });
+
   await t.step("hitting the iteration cap is reported as not converged", () => {
     const cols = readNumericCsv(new URL("../../input/logistic/separable.csv", import.meta.url));
     const m = fitLogisticRegression(rowsOf(cols, ["x1", "x2"]), cols.y!, { C: 1000, maxIter: 2 });
