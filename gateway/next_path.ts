@@ -19,13 +19,18 @@ export function safeNext(next: unknown, manifest: Manifest, role?: Role): string
   return next;
 }
 
-/** The first page `role` may open: the home page, else the first such page in navigation order. */
+/**
+ * The first page `role` may open: the home page, else the first such page in navigation order,
+ * else the first in the manifest by path; `/` when there is none.
+ */
 export function startPage(role: Role, manifest: Manifest): string {
-  if (manifest.entries["/"]?.roles.includes(role)) return "/";
-  for (const section of sidebarFor(role)) {
-    for (const page of section.pages) {
-      if (manifest.entries[page.path]?.roles.includes(role)) return page.path;
-    }
-  }
-  return "/";
+  const candidates = [
+    "/",
+    ...sidebarFor(role).flatMap((s) => s.pages.map((p) => p.path)),
+    ...Object.keys(manifest.entries).filter((k) => !k.endsWith(".html")).sort(),
+  ];
+  return candidates.find((path) => {
+    const entry = manifest.entries[path];
+    return entry?.kind === "page" && entry.roles.includes(role);
+  }) ?? "/";
 }
