@@ -9,7 +9,7 @@ import { harness, setCookieValue, USERS } from "./fixture.ts";
 
 Deno.test("safeNext()", async (t) => {
   const h = await harness();
-  await t.step("T34: hostile or unknown targets fall back; a manifest page is kept", async () => {
+  await t.step("T34: hostile or unknown targets fall back; a manifest page is kept", () => {
     const hostile = [
       "https://evil.example",
       "//evil.example",
