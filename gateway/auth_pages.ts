@@ -83,11 +83,11 @@ ${
 
 /** The page shown to a signed-in person who asks for a page their role may not open. */
 export function forbiddenPage(home: string): string {
+  const link = `<a href="${escape(home)}">Go to your start page</a>`;
   return layout(
     "Not available",
     `<h1>Not available to your role</h1>
-<p>This page is not part of what your role can open. <a href="${
-      escape(home)
-    }">Go to your start page</a>.</p>`,
+<p>This page is not part of what your role can open. ${link}.</p>
+<form method="post" action="/auth/logout" class="lodestar-signout"><button type="submit">Sign out</button></form>`,
   );
 }

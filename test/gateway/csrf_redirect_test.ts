@@ -55,6 +55,8 @@ Deno.test("sameOriginPost()", async (t) => {
     assert.ok(sameOriginPost(new Headers({ "sec-fetch-site": "same-origin", origin }), origin));
     assert.ok(sameOriginPost(new Headers({ origin }), origin));
     assert.ok(sameOriginPost(new Headers({ "sec-fetch-site": "same-origin" }), origin));
+    // What a browser sends for a form post from a no-referrer page.
+    assert.ok(sameOriginPost(new Headers({ "sec-fetch-site": "same-origin", origin: "null" }), origin));
   });
   await t.step("refuses cross-site, same-site, other origins, null and no headers at all", () => {
     const refused: Record<string, string>[] = [
