@@ -28,13 +28,21 @@ Deno.test("signing in and browsing by role in Chromium", async (t) => {
   const kv = await Deno.openKv(":memory:");
   for (const role of ROLES) await setUser(kv, EMAIL[role], role);
   const mailer = fakeMailer();
-  let gateway: Gateway | undefined;
+  // The handler needs the origin, which is known once the server listens.
+  const late: { gateway?: Gateway } = {};
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    (request, info) => gateway!.handle(request, info),
+    (request, info) => late.gateway!.handle(request, info),
   );
   const origin = `http://127.0.0.1:${server.addr.port}`;
-  gateway = createGateway({ kv, dist, manifest, secrets: await testSecrets(origin), mailer, log: () => {} });
+  const gateway = late.gateway = createGateway({
+    kv,
+    dist,
+    manifest,
+    secrets: await testSecrets(origin),
+    mailer,
+    log: () => {},
+  });
   const browser = await launch();
   try {
     for (const role of ROLES) {
@@ -49,7 +57,7 @@ Deno.test("signing in and browsing by role in Chromium", async (t) => {
         await page.fill("#email", EMAIL[role]);
         await page.click("button[type=submit]");
         await page.waitForURL(/\/login\/code/);
-        await gateway!.settled();
+        await gateway.settled();
         const code = mailer.lastCode(EMAIL[role]);
         assert.ok(code, "the code was mailed");
         await screenshot(page, `gateway-code-${role}`);
@@ -102,7 +110,7 @@ Deno.test("signing in and browsing by role in Chromium", async (t) => {
   } finally {
     await browser.close();
     await server.shutdown();
-    await gateway?.settled();
+    await gateway.settled();
     kv.close();
   }
 });
