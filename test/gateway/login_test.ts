@@ -253,4 +253,47 @@ Deno.test("verifyCode through /auth/verify", async (t) => {
     assert.ok(!h.logs.some((l) => /"event":"error"/.test(l)));
     await h.close();
   });
+
+  await t.step("L6 and L7: 60 s resend cooldown and 5 codes per rolling hour per address", async () => {
+    const h = await harness();
+    const flow = await h.requestCode(ERIN);
+    h.clock.now += 59_000;
+    await h.requestCode(ERIN, flow);
+    assert.equal(h.mailer.sent.length, 1, "inside the cooldown");
+    for (let i = 2; i <= 5; i++) {
+      h.clock.now += 61_000;
+      await h.requestCode(ERIN, flow);
+      assert.equal(h.mailer.sent.length, i);
+    }
+    h.clock.now += 61_000;
+    await h.requestCode(ERIN, flow);
+    assert.equal(h.mailer.sent.length, 5, "the sixth code in an hour is held back");
+    // An hour after the first send, one slot is free again.
+    h.clock.now += 60 * 60_000 - 5 * 61_000 - 59_000 + 1_000;
+    await h.requestCode(ERIN, flow);
+    assert.equal(h.mailer.sent.length, 6);
+    await h.close();
+  });
+
+  await t.step("L10: the global send budget holds back codes beyond it, for every address", async () => {
+    const h = await harness({ limits: { globalSendsPerHour: 2 } });
+    await h.requestCode(USERS.executive);
+    await h.requestCode(USERS.caretaker);
+    await h.requestCode(USERS.reviewer);
+    assert.deepEqual(h.mailer.sent.map((m) => m.to), [USERS.executive, USERS.caretaker]);
+    await h.close();
+  });
+
+  await t.step("L20: each sign-in is followed by a notice email and an audit entry", async () => {
+    const h = await harness();
+    await h.login(ERIN);
+    const notice = h.mailer.sent.at(-1)!;
+    assert.equal(notice.to, ERIN);
+    assert.equal(notice.subject, "New sign-in to Lodestar");
+    assert.match(notice.text, /at 2026-01-05T09:00:00.000Z from 203.0.113.7/);
+    const audit: unknown[] = [];
+    for await (const e of h.kv.list({ prefix: ["audit"] })) audit.push(e.value);
+    assert.ok(audit.some((a) => (a as { event: string }).event === "login"));
+    await h.close();
+  });
 });
