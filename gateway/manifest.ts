@@ -11,7 +11,8 @@
  *   `registerFile(…, {"path": …})` calls say which pages reference it; the data-file rule then
  *   gives the roles;
  * - `_observablehq/`, `_npm/`, `_import/`, `_duckdb/`: every role, cacheable (content-hashed or
- *   versioned, no data);
+ *   versioned, no data) — except Framework's search index (`_observablehq/minisearch.json`), which
+ *   holds every page's text and is served to nobody;
  * - anything else: no role (never served).
  */
 import { join, posix, relative } from "node:path";
@@ -41,6 +42,9 @@ export interface Manifest {
   version: 1;
   entries: Record<string, ManifestEntry>;
 }
+
+/** Framework's full-text search index: the text of every page, so never a shared asset. */
+const SEARCH_INDEX = /^_observablehq\/minisearch(\.[0-9a-f]{8})?\.json$/;
 
 /** The manifest's file name inside `dist/`. */
 export const MANIFEST_FILE = ".access-manifest.json";
@@ -110,7 +114,9 @@ export async function buildManifest(
   }
   for (const file of files.filter((f) => !f.endsWith(".html"))) {
     const url = `/${file}`;
-    if (SHARED_ASSET_PREFIXES.some((p) => url.startsWith(p))) {
+    if (SEARCH_INDEX.test(file)) {
+      entries[url] = { file, roles: [], kind: "other" };
+    } else if (SHARED_ASSET_PREFIXES.some((p) => url.startsWith(p))) {
       entries[url] = { file, roles: [...ROLES], kind: "asset" };
     } else if (file.startsWith("_file/")) {
       const source = sourceOfHashed(file);

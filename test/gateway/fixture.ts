@@ -115,6 +115,7 @@ export const SITE: Record<string, string> = {
     "// shared client code\n".repeat(200)
   }`,
   "_observablehq/theme.0123abcd.css": "body { color: black; }\n",
+  "_observablehq/minisearch.json": '{"documentIds":{"0":"/exec/roi"}}\n',
   "_npm/d3@7.9.0/_esm.js": "export const d3 = 1;\n",
   "_import/components/tables.0123abcd.js": "export const tables = 1;\n",
   "_file/data/lodestar/member_gaps.0a1b2c3d.parquet": "PAR1member-level rows PAR1",

@@ -74,6 +74,7 @@ Deno.test("buildManifest()", async (t) => {
     assert.deepEqual(roles("/_observablehq/client.0123abcd.js"), ["executive", "caretaker", "reviewer"]);
     assert.deepEqual(roles("/_npm/d3@7.9.0/_esm.js"), ["executive", "caretaker", "reviewer"]);
     assert.deepEqual(roles("/exec/roi.js"), []);
+    assert.deepEqual(roles("/_observablehq/minisearch.json"), [], "the search index holds every page's text");
     assert.equal(manifest.entries["/.env"], undefined);
     assert.equal(manifest.entries[`/${MANIFEST_FILE}`], undefined);
   });
