@@ -78,12 +78,14 @@ let polling: Promise<void> | undefined;
 async function pollOutbox(): Promise<void> {
   try {
     for (const entry of Deno.readDirSync(outbox)) {
-      if (read.has(entry.name)) continue;
+      if (read.has(entry.name) || !entry.name.endsWith(".txt")) continue;
       const text = await Deno.readTextFile(join(outbox, entry.name));
       const to = text.match(/^To: (.+)$/m)?.[1];
       const code = text.match(/code is (\d{6})/)?.[1];
-      if (to && code) codes.set(to, code);
-      read.add(entry.name);
+      if (to && code) {
+        codes.set(to, code);
+        read.add(entry.name);
+      }
     }
   } catch {
     // outbox not created yet
