@@ -40,10 +40,10 @@ export function outboxMailer(dir: string, now: () => number = Date.now): Mailer 
       await Deno.mkdir(dir, { recursive: true });
       const safe = email.to.replace(/[^a-z0-9@._-]/gi, "_");
       const name = `${new Date(now()).toISOString().replaceAll(":", "-")}-${n++}-${safe}.txt`;
-      await Deno.writeTextFile(
-        join(dir, name),
-        `To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}\n`,
-      );
+      // Written under a temporary dotfile name and renamed, so a reader never sees half a message.
+      const temporary = join(dir, `.${name}.tmp`);
+      await Deno.writeTextFile(temporary, `To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}\n`);
+      await Deno.rename(temporary, join(dir, name));
     },
   };
 }
