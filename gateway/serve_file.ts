@@ -3,7 +3,8 @@
  * planted after the build is refused, `lstat` does not follow it), rewrites pages for the role
  * (sidebar, sign-out button), and compresses text types with brotli or gzip when the client
  * accepts them. Bodies are kept in a bounded in-memory cache keyed by file, size, mtime, role and
- * encoding.
+ * encoding; large files that need no rewriting stream from disk. A file is served only when its
+ * real path is the root's real path joined with the manifest name (no symlinked folder on the way).
  */
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -31,7 +32,7 @@ export function chooseEncoding(accept: string | null): "br" | "gzip" | undefined
 export class BodyCache {
   #map = new Map<string, Uint8Array>();
   #bytes = 0;
-  constructor(readonly maxBytes = 256 * 1024 * 1024, readonly maxItem = 16 * 1024 * 1024) {}
+  constructor(readonly maxBytes = 96 * 1024 * 1024, readonly maxItem = 8 * 1024 * 1024) {}
   get(key: string): Uint8Array | undefined {
     return this.#map.get(key);
   }
@@ -48,6 +49,21 @@ export class BodyCache {
 }
 
 const encoder = new TextEncoder();
+const roots = new Map<string, Promise<string>>();
+
+function realRoot(root: string): Promise<string> {
+  let real = roots.get(root);
+  if (!real) roots.set(root, real = Deno.realPath(root));
+  return real;
+}
+
+async function realPathOrNull(path: string): Promise<string | null> {
+  try {
+    return await Deno.realPath(path);
+  } catch {
+    return null;
+  }
+}
 
 /** Serves `entry` from `root` to a signed-in `role`; 404 when the file is not a regular file in place. */
 export async function serveFile(
@@ -66,7 +82,9 @@ export async function serveFile(
   } catch {
     return new Response(null, { status: 404, headers: noStore(securityHeaders(SITE_CSP)) });
   }
-  if (!info.isFile || info.isSymlink) {
+  if (
+    !info.isFile || info.isSymlink || (await realPathOrNull(path)) !== join(await realRoot(root), entry.file)
+  ) {
     return new Response(null, { status: 404, headers: noStore(securityHeaders(SITE_CSP)) });
   }
   const ext = extname(entry.file);
@@ -75,6 +93,16 @@ export async function serveFile(
   const key = `${entry.file}|${info.size}|${info.mtime?.getTime()}|${page ? role : ""}|${page ? url : ""}|${
     encoding ?? "identity"
   }`;
+  const headers = securityHeaders(SITE_CSP);
+  if (entry.kind === "asset") immutable(headers);
+  else noStore(headers);
+  headers.set("content-type", TYPES[ext] ?? "application/octet-stream");
+  if (!page && !encoding && info.size > cache.maxItem) {
+    // Large files that are sent as they are (Parquet) stream from disk instead of filling memory.
+    headers.set("content-length", String(info.size));
+    const stream = request.method === "HEAD" ? null : (await Deno.open(path)).readable;
+    return new Response(stream, { status: 200, headers });
+  }
   let body = cache.get(key);
   if (!body) {
     let raw = await Deno.readFile(path);
@@ -88,10 +116,6 @@ export async function serveFile(
       : raw;
     cache.set(key, body);
   }
-  const headers = securityHeaders(SITE_CSP);
-  if (entry.kind === "asset") immutable(headers);
-  else noStore(headers);
-  headers.set("content-type", TYPES[ext] ?? "application/octet-stream");
   headers.set("content-length", String(body.length));
   if (encoding) headers.set("content-encoding", encoding);
   return new Response(request.method === "HEAD" ? null : body as Uint8Array<ArrayBuffer>, {

@@ -135,12 +135,20 @@ Deno.test("serving the site through the gateway", async (t) => {
     // A manifest file replaced by a link after the build is refused too.
     await Deno.remove(join(h.dist, "methodology", "index.html"));
     await Deno.symlink(outside, join(h.dist, "methodology", "index.html"));
-    for (const path of ["/planted.html", "/planted", "/methodology/"]) {
+    // A folder of the build replaced by a link to a copy elsewhere is refused too.
+    const elsewhere = await Deno.makeTempDir();
+    await Deno.writeTextFile(join(elsewhere, "gaps.html"), "outside secret");
+    await Deno.rename(join(h.dist, "care"), join(h.dist, "care-moved"));
+    await Deno.symlink(elsewhere, join(h.dist, "care"));
+    for (const path of ["/planted.html", "/planted", "/methodology/", "/care/gaps"]) {
       const r = await rawRequest(port, "GET", path, { Cookie: carl });
       assert.equal(r.status, 404, path);
       assert.doesNotMatch(r.body, /outside secret/);
     }
     await Deno.remove(outside);
+    await Deno.remove(join(h.dist, "care"));
+    await Deno.rename(join(h.dist, "care-moved"), join(h.dist, "care"));
+    await Deno.remove(elsewhere, { recursive: true });
   });
 
   await t.step("T32: no directory listing; index.html only when in the manifest", async () => {
