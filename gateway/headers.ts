@@ -31,6 +31,7 @@ export function securityHeaders(csp: string): Headers {
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
     "content-security-policy": csp,
   });
 }

@@ -5,8 +5,9 @@
  *
  * - a page belongs to the section that lists it in `platform/navigation.ts` (the home page `/`
  *   is the Overview); a page in no section is opened by nobody (deny by default);
- * - inside a section, a page whose path names money (`roi`, `what-if`, `whatif`, `financial`) is
- *   executive-only, and one whose path names members (`member`) is caretaker-only;
+ * - inside a section, a page whose path names money (`roi`, `what-if`, `whatif`, `financial`) or is
+ *   listed in `FINANCIAL_PAGES` is executive-only, and one whose path names members (`member`) or is
+ *   listed in `MEMBER_PAGES` is caretaker-only;
  * - a data file `data/lodestar/NAME.EXT` is member-level when NAME starts with `member_` or is
  *   listed in `MEMBER_LEVEL_FILES` (caretaker only), financial when NAME matches the financial
  *   words or is listed in `FINANCIAL_FILES` (executive only), and otherwise an aggregate: every
@@ -48,6 +49,12 @@ export const FINANCIAL_WORDS = /(^|[^a-z])(roi|what-?if|whatif|financial|finance
 /** Page paths containing this word are member-level. */
 export const MEMBER_WORDS = /(^|[^a-z])members?([^a-z]|$)/;
 
+/** Page paths (as in the navigation) that are financial though their path does not say so. */
+export const FINANCIAL_PAGES: readonly string[] = [];
+
+/** Page paths (as in the navigation) that are member-level though their path does not say so. */
+export const MEMBER_PAGES: readonly string[] = [];
+
 /** Data file base names (no extension) that are member-level though their name does not say so. */
 export const MEMBER_LEVEL_FILES: readonly string[] = ["care_gaps", "care_gap_list", "outreach_list"];
 
@@ -67,8 +74,10 @@ export function pageRoles(section: string | undefined, path: string): Role[] {
   if (section === undefined) return [];
   const roles = SECTION_ROLES[section] ?? [];
   const lower = path.toLowerCase();
-  if (FINANCIAL_WORDS.test(lower)) return roles.filter((r) => r === "executive");
-  if (MEMBER_WORDS.test(lower)) return roles.filter((r) => r === "caretaker");
+  if (FINANCIAL_WORDS.test(lower) || FINANCIAL_PAGES.includes(path)) {
+    return roles.filter((r) => r === "executive");
+  }
+  if (MEMBER_WORDS.test(lower) || MEMBER_PAGES.includes(path)) return roles.filter((r) => r === "caretaker");
   return [...roles];
 }
 

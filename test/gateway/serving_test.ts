@@ -187,6 +187,7 @@ Deno.test("serving the site through the gateway", async (t) => {
         assert.match(r.headers.get("strict-transport-security") ?? "", /max-age=31536000/);
         assert.equal(r.headers.get("x-content-type-options"), "nosniff");
         assert.equal(r.headers.get("referrer-policy"), "no-referrer");
+        assert.equal(r.headers.get("cross-origin-resource-policy"), "same-origin");
         assert.match(r.headers.get("content-security-policy") ?? "", /frame-ancestors 'none'/);
       }
       const asset = await rawRequest(port, "GET", "/_observablehq/client.0123abcd.js", { Cookie: carl });
