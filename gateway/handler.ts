@@ -5,7 +5,6 @@
  * (405), send people without a session to the sign-in page (pages) or answer 401 (files), answer
  * 404 for paths not in the manifest and 403 for roles not allowed, then serve the manifest's file.
  */
-import type { Role } from "../platform/access_policy.ts";
 import { roleOf } from "./allowlist.ts";
 import type { Audit } from "./audit.ts";
 import { kvAudit } from "./audit.ts";
@@ -302,7 +301,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         ? html(forbiddenPage(startPage(session.role, manifest)), 403)
         : empty(403, {}, SITE_CSP);
     }
-    return await serveFile(request, options.dist, path, entry, session.role as Role, manifest, cache);
+    return await serveFile(request, options.dist, path, entry, session.role, manifest, cache);
   }
 
   async function route(request: Request, ip: string): Promise<Response> {
