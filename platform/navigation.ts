@@ -1,7 +1,9 @@
 /**
- * The site's sections and pages: one list that the sidebar reads (and that the access gateway
- * will read for its role policy). A section appears only once it has pages with content.
+ * The site's sections and pages: one list that the sidebar reads and that the access gateway reads
+ * with the role policy in `platform/access_policy.ts`. A section appears only once it has pages
+ * with content.
  */
+import { OVERVIEW, pageRoles, type Role } from "./access_policy.ts";
 
 /** A page in the sidebar. */
 export interface NavPage {
@@ -38,4 +40,30 @@ export function sidebarPages(): { name: string; open: boolean; pages: NavPage[] 
     open: true,
     pages: s.pages,
   }));
+}
+
+/** Normalises a page path for comparison: `/data/` and `/data/index` are one page; `.html` dropped. */
+export function pagePathKey(path: string): string {
+  const bare = path.replace(/\.html$/, "").replace(/\/index$/, "/");
+  return bare === "" ? "/" : bare;
+}
+
+/** The section that lists the page at `path` (`Overview` for `/`), or undefined when none does. */
+export function sectionOf(path: string): string | undefined {
+  const key = pagePathKey(path);
+  if (key === "/") return OVERVIEW;
+  return SECTIONS.find((s) => s.pages.some((p) => pagePathKey(p.path) === key))?.name;
+}
+
+/** Roles that may open the page at `path`, by its section (see `platform/access_policy.ts`). */
+export function rolesForPage(path: string): Role[] {
+  return pageRoles(sectionOf(path), pagePathKey(path));
+}
+
+/** The sidebar a role sees: only the pages it may open, and only sections left with pages. */
+export function sidebarFor(role: Role): { name: string; pages: NavPage[] }[] {
+  return SECTIONS.map((s) => ({
+    name: s.name,
+    pages: s.pages.filter((p) => rolesForPage(p.path).includes(role)),
+  })).filter((s) => s.pages.length > 0);
 }
