@@ -2,7 +2,7 @@
  * Guardrails on year-over-year movement of non-CAHPS cut points (42 CFR 422.166(a)(2)(i); CMS
  * Technical Notes 2026 Attachment K), and the bounds they put on next year's cut points.
  */
-import type { Thresholds } from "./cut_points_cluster.js";
+import type { Thresholds } from "./measure_stars.js";
 
 /** How a measure is scaled, which decides the size of its guardrail cap. */
 export type GuardrailScale =
