@@ -11,7 +11,6 @@
  * scales, 5% of last year's Tukey-trimmed range otherwise, none for CAHPS, improvement and new measures) and
  * rounded to display precision. Stars follow from the scores, ratings from the engine with the 2026 rules.
  */
-import { seededRandom } from "../../src/lib/stars/seeded_groups.ts";
 import type { Catalogue, Measure } from "../../src/lib/stars/catalogue.ts";
 import { guardrailCap, projectCutPointBounds } from "../../src/lib/stars/cut_points_guardrails.ts";
 import { type CutPoints, starFromScore, type Thresholds } from "../../src/lib/stars/measure_stars.ts";
@@ -19,6 +18,7 @@ import { roundHalfUp } from "../../src/lib/stars/rounding.ts";
 import type { YearRules } from "../../src/lib/stars/rules.ts";
 import { type ContractProfile, type ContractRatings, rateContract } from "../../src/lib/stars/summary.ts";
 import { tukeyOuterFence } from "../../src/lib/stars/tukey_fence.ts";
+import { normal, seededRandom } from "../../loaders/synthetic/prng.ts";
 
 /** One contract of the seed year: its profile, scores of measures with cut points, and stars of the others. */
 export interface SeedContract {
@@ -135,12 +135,6 @@ export function scaleRange(m: Measure): { min: number; max: number } {
 
 function guardrailed(m: Measure): boolean {
   return m.category !== "improvement" && !m.newMeasure && m.dataSource !== "cahps";
-}
-
-function normal(random: () => number): number {
-  const u1 = 1 - random();
-  const u2 = random();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 function rateYear(
