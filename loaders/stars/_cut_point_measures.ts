@@ -5,7 +5,7 @@
  * improvement measures (C30, D04) cluster negatives and non-negatives separately and are not
  * covered here; CAHPS measures use percentiles and significance tests instead.
  */
-import type { Direction } from "../../src/lib/stars/cut_points_cluster.ts";
+import type { Direction } from "../../src/lib/stars/catalogue.ts";
 import type { Pool } from "./_read_scores.ts";
 
 export interface CutPointMeasure {

@@ -56,6 +56,7 @@ export function parseStarsArgs(args: string[]): StarsCliOptions {
     out: values.out,
     contracts: values.contracts,
     catalogue: values.catalogue,
+    measuresOut: values["measures-out"],
   };
 }
 

@@ -2,20 +2,14 @@
  * Measure cut points from the national score distribution, for non-CAHPS measures (CMS Technical
  * Notes 2026 pp. 9–10 and Attachment K; 42 CFR 422.166(a)(2)).
  */
-import { roundHalfUp } from "./round_half_up.js";
+import type { Direction } from "./catalogue.js";
+import type { Thresholds } from "./measure_stars.js";
+import { roundHalfUp } from "./rounding.js";
 import { seededGroups } from "./seeded_groups.js";
 import { type TukeyFence, tukeyOuterFence } from "./tukey_fence.js";
 import { wardClusters } from "./ward.js";
 
-/** Which way a measure's score points: "higher" is better for most rates. */
-export type Direction = "higher" | "lower";
-
-/**
- * The four star thresholds [t2, t3, t4, t5]. Higher-is-better: tₛ is the inclusive lower bound of
- * s stars (score < t2 → 1★). Lower-is-better: tₛ is the inclusive upper bound of s stars
- * (score > t2 → 1★, score ≤ t5 → 5★), the order CMS's cut-point table prints them in.
- */
-export type Thresholds = [number, number, number, number];
+export type { Direction, Thresholds };
 
 /**
  * Thresholds between `levels` star levels from one clustering run: Ward clustering of `scores` into

@@ -4,7 +4,7 @@
  * set of clusters"): a score ≥ 0 earns at least 3 stars.
  */
 import { clusterBounds, CMS_GROUP_SEED, type Thresholds } from "./cut_points_cluster.js";
-import { roundHalfUp } from "./round_half_up.js";
+import { roundHalfUp } from "./rounding.js";
 import { seededGroups } from "./seeded_groups.js";
 import { tukeyOuterFence } from "./tukey_fence.js";
 

@@ -2,13 +2,20 @@ import type { Direction } from "./catalogue.js";
 import { roundHalfUp } from "./rounding.js";
 
 /**
+ * The four star thresholds [t2, t3, t4, t5]. Higher is better: tₛ is the inclusive lower bound of s stars
+ * (score < t2 → 1★). Lower is better: tₛ is the inclusive upper bound of s stars (score > t2 → 1★, score ≤ t5
+ * → 5★), the order CMS's cut-point table prints them in.
+ */
+export type Thresholds = [number, number, number, number];
+
+/**
  * A measure's published cut points: the four boundaries of 2, 3, 4 and 5 stars.
  * Higher is better: s stars when thresholds[s-2] ≤ score (lower bound inclusive), 1 star below thresholds[0].
  * Lower is better: s stars when score ≤ thresholds[s-2] (upper bound inclusive), 1 star above thresholds[0].
  */
 export interface CutPoints {
   direction: Direction;
-  thresholds: readonly [number, number, number, number];
+  thresholds: Readonly<Thresholds>;
 }
 
 /** A measure star, 1 to 5. */

@@ -14,6 +14,9 @@
  */
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`Cannot round ${value}`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 9) {
+    throw new RangeError(`Cannot round to ${decimals} decimals: expected an integer from 0 to 9`);
+  }
   const sign = value < 0 ? -1 : 1;
   const scale = 10 ** decimals;
   // 15 significant digits drop the binary noise of the multiplication but keep every real digit.

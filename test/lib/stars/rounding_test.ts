@@ -51,3 +51,16 @@ Deno.test("parseCsv(): quotes, embedded commas and line breaks, CRLF, BOM", () =
   ], ["", ""]]);
   assert.deepEqual(parseCsv("a,b"), [["a", "b"]]);
 });
+
+Deno.test("roundHalfUp(): binary noise and the precision it can honour", async (t) => {
+  await t.step("1.005 is stored as 1.00499999999999989… and still rounds up", () => {
+    assert.equal(roundHalfUp(1.005, 2), 1.01);
+    assert.equal(roundHalfUp(0.125, 2), 0.13);
+    assert.equal(roundHalfUp(60.9, 0), 61);
+    assert.equal(roundHalfUp(-0.1213675, 6), -0.121368);
+  });
+  await t.step("rejects a precision it cannot honour", () => {
+    assert.throws(() => roundHalfUp(1, 1.5), /Cannot round to 1.5 decimals/);
+    assert.throws(() => roundHalfUp(1, -1), /Cannot round to -1 decimals/);
+  });
+});

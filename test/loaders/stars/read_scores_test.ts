@@ -1,25 +1,9 @@
 import assert from "node:assert/strict";
-import { parseScore, readCutPoints, readMeasureData } from "../../../loaders/stars/_read_scores.ts";
+import { readCutPoints, readMeasureData } from "../../../loaders/stars/_read_scores.ts";
 
 const dir = new URL("../../../data/reference/cms-2026/", import.meta.url);
 const cms = (name: string) =>
   Deno.readTextFileSync(new URL(`2026 Star Ratings Data Table - ${name} (Oct 8 2025).csv`, dir));
-
-Deno.test("parseScore()", async (t) => {
-  await t.step("reads percentages, decimals and negatives; text statuses are no score", () => {
-    assert.equal(parseScore("76%", "x"), 76);
-    assert.equal(parseScore(" 0.24 ", "x"), 0.24);
-    assert.equal(parseScore("-0.121368", "x"), -0.121368);
-    assert.equal(parseScore("Plan too small to be measured ", "x"), null);
-    assert.equal(parseScore("", "x"), null);
-  });
-  await t.step("names the place of a malformed cell", () => {
-    assert.throws(
-      () => parseScore("7,5%", "Measure Data row 9, column C01 (H0001)"),
-      /row 9, column C01 \(H0001\).*"7,5%"/,
-    );
-  });
-});
 
 Deno.test("readMeasureData()", async (t) => {
   const scores = readMeasureData(cms("Measure Data"));
@@ -35,7 +19,7 @@ Deno.test("readMeasureData()", async (t) => {
     assert.equal(scores.filter((s) => s.measureId === "D08" && s.pool === "PDP").length, 41);
   });
   await t.step("rejects a file without the measure header row", () => {
-    assert.throws(() => readMeasureData("a,b\n1,2\n", "x.csv"), /Cannot read x.csv: no measure header/);
+    assert.throws(() => readMeasureData("a,b\n1,2\n", "x.csv"), /Cannot read x.csv: no header row/);
   });
 });
 
