@@ -11,6 +11,7 @@ import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
 import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
+import { buildUtilization } from "./utilization/build.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -49,6 +50,10 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["rejects", "table_name, file, row_number, column_name, reason, value"],
   ["data_overview_monthly", "line_of_business, year_month"],
   ["data_benchmarks", "line_of_business, metric"],
+  ["company_month_kpis", "company_id, year_month"],
+  ["company_month_segments", "company_id, year_month, dimension, value"],
+  ["company_month_features", "company_id, year_month"],
+  ["company_actions", "company_id, year_month, action_id"],
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -122,6 +127,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
     await buildCore(db);
+    await buildUtilization(db);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
