@@ -17,7 +17,15 @@ export interface NavSection {
 
 /** Sections in reading order. Overview is the home page (`/`). */
 export const SECTIONS: readonly NavSection[] = [
-  { name: "Utilization", pages: [] },
+  {
+    name: "Utilization",
+    pages: [
+      { name: "Executive overview", path: "/utilization/" },
+      { name: "Company deep dive", path: "/utilization/company" },
+      { name: "Drivers", path: "/utilization/drivers" },
+      { name: "Portfolio monitor", path: "/utilization/monitor" },
+    ],
+  },
   { name: "Star Ratings", pages: [] },
   { name: "Care Management", pages: [] },
   {
