@@ -5,12 +5,15 @@
  */
 import {
   credibility,
+  type DispersionMoments,
+  dispersionMoments,
   estimatePrior,
   type Exposed,
+  pooledPrior,
   shrunkRate,
 } from "../../src/lib/utilization/credibility.ts";
 import { expandingZ } from "../../src/lib/utilization/expanding_z.ts";
-import { IVI_METRICS, scoreIvi } from "../../src/lib/utilization/ivi.ts";
+import { IVI_METRICS, relativeToBook, scoreIvi } from "../../src/lib/utilization/ivi.ts";
 import { garwoodInterval } from "../../src/lib/utilization/poisson_interval.ts";
 
 /** One row of `company_month_counts.sql`. */
@@ -125,8 +128,9 @@ function monthlyRates(r: CountsRow): Record<string, number | null> {
  * - ln(first contact / ER) from the two credibility-weighted rates;
  * - Garwood 95% intervals on the raw window ER and avoidable ER rates.
  *
- * The IVI metrics are then z-scored against the book over months ≤ t (`expanding_z.ts`, weights =
- * window member-months) and scored by `ivi.ts`.
+ * Each IVI metric is then taken relative to the book's member-month weighted mean of the same month
+ * (`relativeToBook`), z-scored against the book over months ≤ t (`expanding_z.ts`, weights = window
+ * member-months) and scored by `ivi.ts`.
  */
 export function scoreCompanyMonths(
   counts: readonly CountsRow[],
@@ -154,13 +158,24 @@ export function scoreCompanyMonths(
   });
   const rows: KpiRow[] = sorted.map((r) => ({ ...r, ...monthlyRates(r) }) as KpiRow);
   const byMonth = Map.groupBy(rows.map((_, i) => i), (i) => rows[i]!.year_month);
-  for (const idx of byMonth.values()) {
-    const prior = (f: (w: WindowSums) => number) =>
-      estimatePrior(idx.map((i) => ({ events: f(windows[i]!), exposure: windows[i]!.member_months })));
-    const pEr = prior((w) => w.er_visits);
-    const pAvoid = prior((w) => w.avoidable_er_visits_nyu);
-    const pAdm = prior((w) => w.admissions);
-    const pFirst = prior((w) => w.first_contact);
+  // Between-company spread pooled over months ≤ t (as a squared coefficient of variation).
+  const moments: Record<"er" | "avoid" | "adm" | "first", DispersionMoments[]> = {
+    er: [],
+    avoid: [],
+    adm: [],
+    first: [],
+  };
+  for (const month of [...byMonth.keys()].sort()) {
+    const idx = byMonth.get(month)!;
+    const prior = (key: keyof typeof moments, f: (w: WindowSums) => number) => {
+      const groups = idx.map((i) => ({ events: f(windows[i]!), exposure: windows[i]!.member_months }));
+      moments[key].push(dispersionMoments(groups));
+      return pooledPrior(estimatePrior(groups).mean, moments[key]);
+    };
+    const pEr = prior("er", (w) => w.er_visits);
+    const pAvoid = prior("avoid", (w) => w.avoidable_er_visits_nyu);
+    const pAdm = prior("adm", (w) => w.admissions);
+    const pFirst = prior("first", (w) => w.first_contact);
     const bookMm = idx.reduce((s, i) => s + windows[i]!.member_months, 0);
     const bookAvoidPaid = bookMm > 0
       ? idx.reduce((s, i) => s + windows[i]!.avoidable_er_paid_nyu, 0) / bookMm
@@ -198,10 +213,33 @@ export function scoreCompanyMonths(
       });
     }
   }
+  // Book-relative values: each metric against the book's member-month weighted mean of the same
+  // month (a ratio for rates, a difference for the log ratio), so book-wide seasonality and trend
+  // do not move every company's score at once.
+  for (const idx of byMonth.values()) {
+    for (const m of IVI_METRICS) {
+      let sw = 0;
+      let swx = 0;
+      for (const i of idx) {
+        const x = rows[i]![m.name];
+        if (typeof x !== "number") continue;
+        sw += windows[i]!.member_months;
+        swx += windows[i]!.member_months * x;
+      }
+      const book = sw > 0 ? swx / sw : null;
+      for (const i of idx) {
+        const x = rows[i]![m.name];
+        rows[i]![`rel_${m.name}`] = round(
+          relativeToBook(typeof x === "number" ? x : null, book, m.relative),
+          6,
+        );
+      }
+    }
+  }
   const zs = IVI_METRICS.map((m) =>
     expandingZ(rows.map((r, i) => ({
       month: r.year_month,
-      value: r[m.name] as number | null,
+      value: r[`rel_${m.name}`] as number | null,
       weight: windows[i]!.member_months,
     })))
   );

@@ -76,3 +76,51 @@ export function shrunkRate(group: Exposed, prior: CredibilityPrior): number {
   const raw = group.exposure > 0 ? group.events / group.exposure : prior.mean;
   return z * raw + (1 - z) * prior.mean;
 }
+
+/** Moment sums of one cross-section for {@linkcode pooledPrior}. */
+export interface DispersionMoments {
+  /** [Σ E_i (r_i − m)² − (n − 1)·m] / m² */
+  excess: number;
+  /** ΣE − ΣE²/ΣE */
+  spread: number;
+}
+
+/**
+ * The moment sums of one set of groups (one month's cross-section), scaled by m² so that sections
+ * with different book rates (seasons) can be pooled. Empty or zero-rate sections give zeros.
+ */
+export function dispersionMoments(groups: readonly Exposed[]): DispersionMoments {
+  const used = groups.filter((g) => g.exposure > 0);
+  const totalE = used.reduce((s, g) => s + g.exposure, 0);
+  const totalX = used.reduce((s, g) => s + g.events, 0);
+  if (!(totalE > 0) || !(totalX > 0)) return { excess: 0, spread: 0 };
+  const m = totalX / totalE;
+  const ss = used.reduce((s, g) => s + g.exposure * (g.events / g.exposure - m) ** 2, 0);
+  return {
+    excess: (ss - (used.length - 1) * m) / (m * m),
+    spread: totalE - used.reduce((s, g) => s + g.exposure ** 2, 0) / totalE,
+  };
+}
+
+/**
+ * A prior whose between-group spread is pooled over several cross-sections (e.g. every month up
+ * to the scored one) as a squared coefficient of variation, with the mean of the current one:
+ *
+ *   c² = max(0, Σ_s excess_s / Σ_s spread_s),   τ² = c²·m²,   k = m/τ² = 1/(c²·m)
+ *
+ * One month's τ² is noisy (it is often 0, which would shrink every company to the book); pooling
+ * the relative spread keeps the weights stable while the book rate follows the season.
+ *
+ * @example
+ * ```ts
+ * // two sections each with excess 2 and spread 10 → c² = 0.2; current mean 0.5 → τ² = 0.05, k = 10
+ * pooledPrior(0.5, [{ excess: 2, spread: 10 }, { excess: 2, spread: 10 }]);
+ * ```
+ */
+export function pooledPrior(mean: number, sections: readonly DispersionMoments[]): CredibilityPrior {
+  const excess = sections.reduce((s, d) => s + d.excess, 0);
+  const spread = sections.reduce((s, d) => s + d.spread, 0);
+  const c2 = spread > 0 ? Math.max(0, excess / spread) : 0;
+  const tau2 = c2 * mean * mean;
+  return { mean, tau2, k: tau2 > 0 ? mean / tau2 : Infinity };
+}

@@ -5,8 +5,10 @@
  *   H health burden      chronic conditions per member, admissions per 1,000
  *   E engagement/access  office + telehealth visits per 1,000, ln((office + telehealth) / ER visits)
  *
- * Each metric arrives as a z-score against the book (expanding window, see `expanding_z.ts`) and
- * becomes a score
+ * Each metric is first taken relative to the book's member-month weighted mean of the same month
+ * (x / book, or x − book for the log ratio; {@linkcode relativeToBook}) so that book-wide seasonality
+ * and trend cancel, then z-scored against the book over months ≤ t (`expanding_z.ts`), and becomes a
+ * score
  *
  *   s = 100 · Φ(δ − d·z)
  *
@@ -28,35 +30,94 @@ export type Component = "U" | "H" | "E";
 export const IVI_WEIGHTS: Readonly<Record<Component, number>> = { U: 0.5, H: 0.2, E: 0.3 };
 
 /** Calibration offset δ: the book-average company scores 100·Φ(δ) on every metric. */
-export const IVI_OFFSET = 0.5;
+export const IVI_OFFSET = 0.6;
 
 /** Band thresholds: IVI below HIGH is High risk, below MEDIUM Medium, else Low. */
 export const BAND_HIGH = 55;
 export const BAND_MEDIUM = 70;
 
-/** A scored metric: its component and direction (+1 higher is worse, −1 higher is better). */
+/** A scored metric: its component, direction (+1 higher is worse, −1 higher is better) and how it is compared with the book. */
 export interface MetricSpec {
   name: string;
   component: Component;
   direction: 1 | -1;
   label: string;
+  /** `ratio`: x / book; `difference`: x − book (for metrics already on a log scale). */
+  relative: "ratio" | "difference";
 }
 
 /** The IVI's metrics (column names of the KPI table). */
 export const IVI_METRICS: readonly MetricSpec[] = [
-  { name: "avoidable_er_share_cred", component: "U", direction: 1, label: "avoidable share of ER visits" },
-  { name: "avoidable_er_per_1000_cred", component: "U", direction: 1, label: "avoidable ER per 1,000" },
-  { name: "avoidable_er_paid_pmpm_cred", component: "U", direction: 1, label: "avoidable ER paid PMPM" },
-  { name: "conditions_per_member", component: "H", direction: 1, label: "chronic conditions per member" },
-  { name: "admissions_per_1000_cred", component: "H", direction: 1, label: "admissions per 1,000" },
+  {
+    name: "avoidable_er_share_cred",
+    component: "U",
+    direction: 1,
+    label: "avoidable share of ER visits",
+    relative: "ratio",
+  },
+  {
+    name: "avoidable_er_per_1000_cred",
+    component: "U",
+    direction: 1,
+    label: "avoidable ER per 1,000",
+    relative: "ratio",
+  },
+  {
+    name: "avoidable_er_paid_pmpm_cred",
+    component: "U",
+    direction: 1,
+    label: "avoidable ER paid PMPM",
+    relative: "ratio",
+  },
+  {
+    name: "conditions_per_member",
+    component: "H",
+    direction: 1,
+    label: "chronic conditions per member",
+    relative: "ratio",
+  },
+  {
+    name: "admissions_per_1000_cred",
+    component: "H",
+    direction: 1,
+    label: "admissions per 1,000",
+    relative: "ratio",
+  },
   {
     name: "first_contact_per_1000_cred",
     component: "E",
     direction: -1,
     label: "office + telehealth per 1,000",
+    relative: "ratio",
   },
-  { name: "first_contact_to_er_log", component: "E", direction: -1, label: "ln(office + telehealth / ER)" },
+  {
+    name: "first_contact_to_er_log",
+    component: "E",
+    direction: -1,
+    label: "ln(office + telehealth / ER)",
+    relative: "difference",
+  },
 ];
+
+/**
+ * A metric against the book of the same month: x / book (`ratio`; null when the book is not
+ * positive) or x − book (`difference`). Null when either is missing.
+ *
+ * @example
+ * ```ts
+ * relativeToBook(150, 120, "ratio"); // 1.25
+ * relativeToBook(2.5, 3.0, "difference"); // -0.5
+ * ```
+ */
+export function relativeToBook(
+  x: number | null,
+  book: number | null,
+  relative: "ratio" | "difference",
+): number | null {
+  if (x === null || book === null || !Number.isFinite(x) || !Number.isFinite(book)) return null;
+  if (relative === "difference") return x - book;
+  return book > 0 ? x / book : null;
+}
 
 /** Standard normal CDF Φ(z) = ½(1 + erf(z/√2)), with erf(x) = P(½, x²). */
 export function normalCdf(z: number): number {
@@ -96,7 +157,7 @@ export interface IviScore {
  *
  * @example
  * ```ts
- * // every z = 0: each metric scores 100·Φ(0.5) = 69.146, so U = H = E = IVI = 69.146 (Medium)
+ * // every z = 0: each metric scores 100·Φ(0.6) = 72.575, so U = H = E = IVI = 72.575 (Low)
  * scoreIvi(Object.fromEntries(IVI_METRICS.map((m) => [m.name, 0])));
  * ```
  */

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { credibility, estimatePrior, shrunkRate } from "../../../src/lib/utilization/credibility.ts";
+import {
+  credibility,
+  dispersionMoments,
+  estimatePrior,
+  pooledPrior,
+  shrunkRate,
+} from "../../../src/lib/utilization/credibility.ts";
 
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} ≠ ${b}`);
 
@@ -51,5 +57,28 @@ Deno.test("shrunkRate()", async (t) => {
         },
       ),
     );
+  });
+});
+
+Deno.test("pooledPrior()", async (t) => {
+  await t.step("pools the relative spread of several months", () => {
+    // month A: x = 2, 10 over E = 10, 10 → m = 0.6, ΣE(r − m)² = 3.2, (n − 1)m = 0.6
+    //   excess = (3.2 − 0.6)/0.36 = 7.222222, spread = 10
+    // month B: x = 1, 5 over 10, 10 → m = 0.3, ΣE(r − m)² = 10·0.04 + 10·0.04 = 0.8, (n − 1)m = 0.3
+    //   excess = (0.8 − 0.3)/0.09 = 5.555556, spread = 10
+    // c² = 12.777778/20 = 0.638889; with the current mean 0.3: τ² = 0.0575, k = 0.3/0.0575 = 5.217391
+    const a = dispersionMoments([{ events: 2, exposure: 10 }, { events: 10, exposure: 10 }]);
+    const b = dispersionMoments([{ events: 1, exposure: 10 }, { events: 5, exposure: 10 }]);
+    close(a.excess, 2.6 / 0.36);
+    close(b.excess, 0.5 / 0.09);
+    const p = pooledPrior(0.3, [a, b]);
+    close(p.tau2, 0.0575);
+    close(p.k, 0.3 / 0.0575);
+  });
+  await t.step("one section reproduces estimatePrior()", () => {
+    const groups = [{ events: 3, exposure: 40 }, { events: 30, exposure: 900 }, { events: 9, exposure: 120 }];
+    const single = estimatePrior(groups);
+    const pooled = pooledPrior(single.mean, [dispersionMoments(groups)]);
+    close(pooled.tau2, single.tau2, 1e-12);
   });
 });

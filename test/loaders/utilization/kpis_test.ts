@@ -219,23 +219,25 @@ Deno.test("utilization KPIs on the hand-built payer", async (t) => {
       // Garwood on V1 + V2 = 2 visits in 2 member-months: (0.242209, 7.224688)·12,000/2
       close(ca!.er_per_1000_3m_lower, 1453.254, 0.01);
       close(ca!.er_per_1000_3m_upper, 43348.128, 0.01);
-      // Two equal-exposure companies: each metric where they differ has z = ±1, equal metrics z = 0.
-      // U: CA worse on all three → 100·Φ(−0.5) = 30.853754; CB 100·Φ(1.5) = 93.319280
-      // H: conditions/member 1 vs 0.5 → CA +1, CB −1; admissions 1 vs 0 events → τ² = 0 → equal → 69.146246
-      //    H_CA = (30.853754 + 69.146246)/2 = 50; H_CB = (93.319280 + 69.146246)/2 = 81.232763
-      // E: first contact 2 vs 1 in 2 mm → m = 0.75, Σ E(r − m)² = 0.25 < (n − 1)m → equal; ln ratio equal → 69.146246
-      // IVI_CA = 0.5·30.853754 + 0.2·50 + 0.3·69.146246 = 46.170751 (High)
-      // IVI_CB = 0.5·93.319280 + 0.2·81.232763 + 0.3·69.146246 = 83.650067 (Low)
-      close(ca!.ivi_u, 30.854, 1e-3);
-      close(ca!.ivi_h, 50, 1e-3);
-      close(ca!.ivi_e, 69.146, 1e-3);
-      close(ca!.ivi, 46.171, 1e-3);
+      // Each metric is divided by the book mean of the month (x / mean of the two); two equal-exposure
+      // companies that differ then sit symmetrically around 1, so z = ±1; equal metrics give z = 0.
+      // U: CA worse on all three → 100·Φ(0.6 − 1) = 34.457826; CB 100·Φ(0.6 + 1) = 94.520071
+      // H: conditions/member 1 vs 0.5 → CA +1, CB −1; admissions 1 vs 0 events → τ² = 0 → equal → 100·Φ(0.6) = 72.574688
+      //    H_CA = (34.457826 + 72.574688)/2 = 53.516257; H_CB = (94.520071 + 72.574688)/2 = 83.547380
+      // E: first contact 2 vs 1 in 2 mm → m = 0.75, Σ E(r − m)² = 0.25 < (n − 1)m → equal; ln ratio equal → 72.574688
+      // IVI_CA = 0.5·34.457826 + 0.2·53.516257 + 0.3·72.574688 = 49.704571 (High)
+      // IVI_CB = 0.5·94.520071 + 0.2·83.547380 + 0.3·72.574688 = 85.741918 (Low)
+      close(ca!.rel_conditions_per_member, 4 / 3); // 1 / 0.75
+      close(ca!.ivi_u, 34.458, 1e-3);
+      close(ca!.ivi_h, 53.516, 1e-3);
+      close(ca!.ivi_e, 72.575, 1e-3);
+      close(ca!.ivi, 49.705, 1e-3);
       assert.equal(ca!.risk_band, "High");
-      close(cb!.ivi, 83.65, 1e-3);
+      close(cb!.ivi, 85.742, 1e-3);
       assert.equal(cb!.risk_band, "Low");
       close(
         (ca!.contribution_u as number) + (ca!.contribution_h as number) + (ca!.contribution_e as number),
-        46.171,
+        49.705,
         2e-3,
       );
     });

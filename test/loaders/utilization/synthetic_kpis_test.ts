@@ -136,6 +136,17 @@ Deno.test("the IVI band distribution on the default seed is plausible", async ()
     assert.ok(share.High! >= 0.1 && share.High! <= 0.25, `High share ${share.High} outside 10–25%`);
     assert.ok(share.Low! + share.Medium! >= 0.75, "most company-months are not High");
     assert.ok(share.Low! >= 0.25, `Low share ${share.Low} below 25%`);
+    // Book-relative scoring keeps the winter peaks from flagging most of the book in any one month.
+    const [worst] = await queryRows(
+      db,
+      `select year_month, avg((risk_band = 'High')::integer) as high_share
+       from read_parquet(${sqlString(join(dir, "company_month_kpis.parquet"))})
+       group by all order by high_share desc limit 1`,
+    );
+    assert.ok(
+      (worst!.high_share as number) <= 0.4,
+      `High share ${worst!.high_share} in ${worst!.year_month}`,
+    );
   } finally {
     closeDb(db);
   }
