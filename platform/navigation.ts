@@ -36,7 +36,12 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Explorer", path: "/data/explorer" },
     ],
   },
-  { name: "Methodology", pages: [] },
+  {
+    name: "Methodology",
+    pages: [
+      { name: "Utilization", path: "/methodology/utilization" },
+    ],
+  },
 ];
 
 /** Framework `pages` config: the sections that have pages, with `open` set. */

@@ -9,7 +9,10 @@
 -- probabilities come from ed_classification on that diagnosis; an unknown code is unclassified.
 -- grain: one row per member_id and service_date (one ER visit)
 with er_lines as (
+  -- institutional lines first, then claim and line number (a sortable text key)
   select c.*
+    , (case when c.claim_type = 'institutional' then '0' else '1' end)
+      || c.claim_id || '#' || lpad(c.claim_line_number::varchar, 6, '0') as line_order
   from medical_claims c
   where coalesce(c.service_category, '') <> 'inpatient'
     and (
@@ -24,11 +27,9 @@ with er_lines as (
   select
     member_id
     , service_date
-    , arg_min(
-        upper(replace(diagnosis_code_1, '.', ''))
-        , (claim_type is distinct from 'institutional', claim_id, claim_line_number)
-      ) filter (where claim_status is distinct from 'rejected' and claim_status is distinct from 'reversed') as primary_dx
-    , arg_min(provider_id, (claim_type is distinct from 'institutional', claim_id, claim_line_number))
+    , arg_min(upper(replace(diagnosis_code_1, '.', '')), line_order)
+        filter (where claim_status is distinct from 'rejected' and claim_status is distinct from 'reversed') as primary_dx
+    , arg_min(provider_id, line_order)
         filter (where claim_status is distinct from 'rejected' and claim_status is distinct from 'reversed') as provider_id
     , count(*) filter (where coalesce(claim_status, 'paid') = 'paid') as paid_lines
     , count(*) filter (where claim_status = 'reversed') as reversed_lines
