@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { companyMonthFeatures, slope } from "../../../loaders/utilization/features.ts";
+import { companyMonthFeatures, FEATURES, slope } from "../../../loaders/utilization/features.ts";
 import type { KpiRow } from "../../../loaders/utilization/score.ts";
 
 /** A KPI row with only what the features read. */
@@ -55,6 +55,19 @@ Deno.test("companyMonthFeatures()", async (t) => {
     assert.equal(at("C1", "2024-04").high_risk_next, null); // no May row
     assert.equal(at("C1", "2024-06").high_risk_next, null); // last month
     assert.equal(at("C2", "2024-01").high_risk_next, null); // company left
+  });
+  await t.step("every documented feature is a column, and nothing else but keys and targets", () => {
+    const columns = Object.keys(rows[0]!).sort();
+    const documented = [
+      ...FEATURES.map(([name]) => name),
+      "company_id",
+      "year_month",
+      "member_months",
+      "high_risk_now",
+      "high_risk_next",
+    ]
+      .sort();
+    assert.deepEqual(columns, documented);
   });
   await t.step("calendar features", () => {
     assert.equal(at("C1", "2024-01").respiratory_season, 1);
