@@ -19,7 +19,15 @@ export interface NavSection {
 
 /** Sections in reading order. Overview is the home page (`/`). */
 export const SECTIONS: readonly NavSection[] = [
-  { name: "Utilization", pages: [] },
+  {
+    name: "Utilization",
+    pages: [
+      { name: "Executive overview", path: "/utilization/" },
+      { name: "Company deep dive", path: "/utilization/company" },
+      { name: "Drivers", path: "/utilization/drivers" },
+      { name: "Portfolio monitor", path: "/utilization/monitor" },
+    ],
+  },
   { name: "Star Ratings", pages: [] },
   { name: "Care Management", pages: [] },
   {
@@ -30,7 +38,12 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Explorer", path: "/data/explorer" },
     ],
   },
-  { name: "Methodology", pages: [] },
+  {
+    name: "Methodology",
+    pages: [
+      { name: "Utilization", path: "/methodology/utilization" },
+    ],
+  },
 ];
 
 /** Framework `pages` config: the sections that have pages, with `open` set. */
