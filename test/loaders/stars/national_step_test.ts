@@ -33,25 +33,30 @@ Deno.test("buildNationalStars()", async (t) => {
       assert.equal(h!.contract_kind, "ccp");
       assert.ok(String(h!.parent_organization).length > 0);
     });
-    await t.step("cut points: 33 Part C measures in pool all, 12 Part D in each of MA-PD and PDP", async () => {
-      const rows = await queryRows(
-        db,
-        `select pool, count(*)::integer as n from stars_cut_points_2026 group by pool order by pool`,
-      );
-      assert.deepEqual(rows.map((r) => [r.pool, r.n]), [["MA-PD", 12], ["PDP", 12], ["all", 33]]);
-      const [bcs] = await queryRows(db, `select * from stars_cut_points_2026 where cms_id = 'C01'`);
-      assert.equal(bcs!.direction, "higher");
-      assert.ok((bcs!.t2 as number) < (bcs!.t3 as number) && (bcs!.t4 as number) < (bcs!.t5 as number));
-      const [pcr] = await queryRows(db, `select * from stars_cut_points_2026 where measure_key = 'pcr'`);
-      assert.equal(pcr!.direction, "lower");
-      assert.ok((pcr!.t2 as number) > (pcr!.t5 as number));
-    });
+    await t.step(
+      "cut points: 33 Part C measures in pool all, 12 Part D in each of MA-PD and PDP",
+      async () => {
+        const rows = await queryRows(
+          db,
+          `select pool, count(*)::integer as n from stars_cut_points_2026 group by pool order by pool`,
+        );
+        assert.deepEqual(rows.map((r) => [r.pool, r.n]), [["MA-PD", 12], ["PDP", 12], ["all", 33]]);
+        const [bcs] = await queryRows(db, `select * from stars_cut_points_2026 where cms_id = 'C01'`);
+        assert.equal(bcs!.direction, "higher");
+        assert.ok((bcs!.t2 as number) < (bcs!.t3 as number) && (bcs!.t4 as number) < (bcs!.t5 as number));
+        const [pcr] = await queryRows(db, `select * from stars_cut_points_2026 where measure_key = 'pcr'`);
+        assert.equal(pcr!.direction, "lower");
+        assert.ok((pcr!.t2 as number) > (pcr!.t5 as number));
+      },
+    );
     await t.step("catalogue and interventions tables", async () => {
       const [c] = await queryRows(db, `select count(*)::integer as n from stars_catalogue_2026`);
       assert.equal(c!.n, 45);
       const rows = await queryRows(db, `select * from stars_interventions order by id`);
       assert.ok(rows.length >= 10);
-      assert.ok(rows.every((r) => typeof r.lift_points === "number" && typeof r.cost_per_member === "number"));
+      assert.ok(
+        rows.every((r) => typeof r.lift_points === "number" && typeof r.cost_per_member === "number"),
+      );
     });
   } finally {
     closeDb(db);
