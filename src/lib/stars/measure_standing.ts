@@ -1,7 +1,6 @@
 /**
- * Where each measure of a contract stands against its cut points, and which measures hold the rating down:
- * distance to the next star in score points and in members, and what reaching it does to the contract's
- * highest rating and revenue.
+ * Where each measure of a contract stands against its cut points: its star, the next cut point, and the
+ * distance to it in score points and in members.
  */
 import { type Star, starFromScore, type Thresholds } from "./measure_stars.js";
 import { type PaymentInputs, type PaymentRating, revenueDelta } from "./money.js";
@@ -84,59 +83,4 @@ export function measureStanding(ctx: WhatIfContext, states: readonly MeasureStat
     });
   }
   return out;
-}
-
-/** A measure below 5 stars and what its next star is worth. */
-export interface Stake extends MeasureStanding {
-  /** Weighted stars gained per score point needed: weight / points to the next star. */
-  weightedStarsPerPoint: number;
-  /** The contract's highest rating before and after the measure gains its next star (half stars, or null). */
-  ratingBefore: number | null;
-  ratingAfter: number | null;
-  /** The highest rating's unrounded value (mean + reward factor + CAI) before and after. */
-  valueBefore: number | null;
-  valueAfter: number | null;
-  /** Revenue change per year of that rating change under the payment inputs. */
-  revenuePerYear: number;
-}
-
-const paymentRating = (x: number | null): PaymentRating => x === null ? "not_rated" : x;
-
-/**
- * The measures that can gain a star, ranked by stars at stake: weight / points to the next star (descending),
- * then by weight, then by members needed. Each with the change that reaches the next star — the members needed
- * where the measure has a denominator, else the score moved exactly onto the next cut point — applied alone.
- */
-export function starsAtStake(
-  ctx: WhatIfContext,
-  states: readonly MeasureState[],
-  payment: PaymentInputs,
-): Stake[] {
-  const before = evaluate(ctx, states);
-  const highestValue = (r: typeof before) =>
-    r.ratings.highest ? r.ratings[r.ratings.highest].value ?? null : null;
-  const out: Stake[] = [];
-  for (const m of measureStanding(ctx, states)) {
-    if (m.pointsToNext === null || m.nextThreshold === null || m.rawScore === null) continue;
-    let change: Change;
-    if (m.denominator !== null) {
-      if (m.membersToNext === null) continue;
-      change = { key: m.key, addCompliant: m.membersToNext };
-    } else change = { key: m.key, scoreDelta: m.nextThreshold - m.rawScore };
-    const after = evaluate(ctx, applyChanges(states, [change], ctx.catalogue));
-    out.push({
-      ...m,
-      weightedStarsPerPoint: m.pointsToNext > 0 ? m.weight / m.pointsToNext : Infinity,
-      ratingBefore: before.highest,
-      ratingAfter: after.highest,
-      valueBefore: highestValue(before),
-      valueAfter: highestValue(after),
-      revenuePerYear:
-        revenueDelta(paymentRating(before.highest), paymentRating(after.highest), payment).perYear,
-    });
-  }
-  return out.sort((a, b) =>
-    b.weightedStarsPerPoint - a.weightedStarsPerPoint || b.weight - a.weight ||
-    (a.membersToNext ?? Infinity) - (b.membersToNext ?? Infinity) || a.key.localeCompare(b.key)
-  );
 }

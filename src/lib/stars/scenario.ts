@@ -4,7 +4,7 @@
  * scenario as a URL fragment so that it can be shared.
  */
 import type { Catalogue } from "./catalogue.js";
-import { type PaymentInputs, type PaymentRating, revenueDelta } from "./money.js";
+import { type ContractFinance, contractRevenue, paymentRating } from "./contract_revenue.js";
 import {
   type Change,
   type MeasureState,
@@ -40,7 +40,8 @@ export interface Scenario {
   bidPmpm: number;
   /** Enrolled members (average over the year). */
   enrolled: number;
-  doubleBonus: boolean;
+  /** Share of members (0–1) in double-bonus counties. */
+  doubleBonusShare: number;
 }
 
 /** Reads intervention rows (`id`, `name`, `measures` as keys joined by `;`, `lift_points`, `lift_source`, `cost_per_member`). */
@@ -144,17 +145,20 @@ export interface ScenarioResult {
   paybackMonths: number | null;
 }
 
-/** The scenario's payment inputs. */
-export function paymentInputs(s: Scenario): PaymentInputs {
+/** The scenario's money assumptions. */
+export function scenarioFinance(s: Scenario): ContractFinance {
   return {
     benchmarkPmpm: s.benchmarkPmpm,
     bidPmpm: s.bidPmpm,
     members: s.enrolled,
-    doubleBonusCounty: s.doubleBonus,
+    doubleBonusShare: s.doubleBonusShare,
   };
 }
 
-/** Evaluates a scenario: the engine's What-If, the revenue change of the highest rating, cost, ROI, payback. */
+/**
+ * Evaluates a scenario: the engine's What-If; the revenue change of the highest rating ({@link contractRevenue});
+ * cost; ROI = (Δ revenue per year − cost) / cost; payback in months = cost / (Δ revenue per year / 12).
+ */
 export function runScenario(
   ctx: WhatIfContext,
   states: readonly MeasureState[],
@@ -162,20 +166,18 @@ export function runScenario(
   library: readonly Intervention[],
 ): ScenarioResult {
   const comparison = whatIf(ctx, states, scenarioChanges(scenario, states, ctx.catalogue, library));
-  const rating = (x: number | null): PaymentRating => x === null ? "not_rated" : x;
-  const delta = revenueDelta(
-    rating(comparison.before.highest),
-    rating(comparison.after.highest),
-    paymentInputs(scenario),
-  );
+  const finance = scenarioFinance(scenario);
+  const before = contractRevenue(paymentRating(comparison.before.highest), finance);
+  const after = contractRevenue(paymentRating(comparison.after.highest), finance);
+  const perYear = after.revenuePerYear - before.revenuePerYear;
   const cost = interventionCost(scenario, states, library);
   return {
     comparison,
-    revenuePerYear: delta.perYear,
-    revenuePmpm: delta.perMemberMonth,
+    revenuePerYear: perYear,
+    revenuePmpm: after.revenuePmpm - before.revenuePmpm,
     cost,
-    roi: cost > 0 ? (delta.perYear - cost) / cost : null,
-    paybackMonths: delta.perYear > 0 ? cost / (delta.perYear / 12) : null,
+    roi: cost > 0 ? (perYear - cost) / cost : null,
+    paybackMonths: perYear > 0 ? cost / (perYear / 12) : null,
   };
 }
 
@@ -187,7 +189,7 @@ function pairs(map: Record<string, number>): string {
 }
 
 /**
- * The scenario as a URL fragment without `#`: `c=H9901&m=bcs:15,col:20&p=cahps_getting_care:2&i=a,b&bm=1150&bid=1000&n=2500&db=1`.
+ * The scenario as a URL fragment without `#`: `c=H9901&m=bcs:15,col:20&p=cahps_getting_care:2&i=a,b&bm=1150&bid=1000&n=2500&db=0.25`.
  * Zero sliders are left out; keys are sorted, so one scenario has one fragment.
  */
 export function encodeScenario(s: Scenario): string {
@@ -197,7 +199,7 @@ export function encodeScenario(s: Scenario): string {
   if (m) parts.push(`m=${m}`);
   if (p) parts.push(`p=${p}`);
   if (s.interventions.length) parts.push(`i=${[...s.interventions].sort().join(",")}`);
-  parts.push(`bm=${s.benchmarkPmpm}`, `bid=${s.bidPmpm}`, `n=${s.enrolled}`, `db=${s.doubleBonus ? 1 : 0}`);
+  parts.push(`bm=${s.benchmarkPmpm}`, `bid=${s.bidPmpm}`, `n=${s.enrolled}`, `db=${s.doubleBonusShare}`);
   return parts.join("&");
 }
 
@@ -258,8 +260,8 @@ export function decodeScenario(fragment: string, defaults: Scenario): Scenario {
         out.enrolled = amount(0);
         break;
       case "db":
-        if (value !== "0" && value !== "1") throw bad(name, value, "0 or 1");
-        out.doubleBonus = value === "1";
+        out.doubleBonusShare = amount(0);
+        if (out.doubleBonusShare > 1) throw bad(name, value, "a share from 0 to 1");
         break;
       default:
         throw bad(name, value, "one of c, m, p, i, bm, bid, n, db");

@@ -60,7 +60,7 @@ const base: Scenario = {
   benchmarkPmpm: 1000,
   bidPmpm: 900,
   enrolled: 2500,
-  doubleBonus: false,
+  doubleBonusShare: 0,
 };
 
 Deno.test("interventionsFromRows(): unknown measures and bad numbers are errors", () => {
@@ -147,11 +147,11 @@ Deno.test("encodeScenario() / decodeScenario()", async (t) => {
       encodeScenario(s),
       "c=H9901&m=bcs:15,col:20&p=flu_vaccine:2&i=a,b&bm=1000&bid=900&n=2500&db=0",
     );
-    assert.deepEqual(decodeScenario("#c=H9902&m=bcs:3&db=1", base), {
+    assert.deepEqual(decodeScenario("#c=H9902&m=bcs:3&db=0.25", base), {
       ...base,
       contract: "H9902",
       members: { bcs: 3 },
-      doubleBonus: true,
+      doubleBonusShare: 0.25,
     });
   });
   await t.step("property: decode(encode(s)) = s without zero sliders", () => {
@@ -167,7 +167,7 @@ Deno.test("encodeScenario() / decodeScenario()", async (t) => {
           benchmarkPmpm: fc.integer({ min: 0, max: 3000 }),
           bidPmpm: fc.double({ min: 0, max: 3000, noNaN: true }),
           enrolled: fc.integer({ min: 0, max: 1_000_000 }),
-          doubleBonus: fc.boolean(),
+          doubleBonusShare: fc.double({ min: 0, max: 1, noNaN: true }),
         }),
         (s) => {
           const drop = (m: Record<string, number>) =>
@@ -187,6 +187,7 @@ Deno.test("encodeScenario() / decodeScenario()", async (t) => {
   await t.step("malformed parameters name themselves", () => {
     assert.throws(() => decodeScenario("m=bcs:x", base), /"m" must be key:number pairs \("bcs:x"\)/);
     assert.throws(() => decodeScenario("bm=-1", base), /"bm" must be a number ≥ 0 \("-1"\)/);
+    assert.throws(() => decodeScenario("db=2", base), /"db" must be a share from 0 to 1 \("2"\)/);
     assert.throws(() => decodeScenario("zz=1", base), /"zz" must be one of c, m, p, i, bm, bid, n, db/);
   });
 });
