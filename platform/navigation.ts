@@ -18,7 +18,15 @@ export interface NavSection {
 /** Sections in reading order. Overview is the home page (`/`). */
 export const SECTIONS: readonly NavSection[] = [
   { name: "Utilization", pages: [] },
-  { name: "Star Ratings", pages: [] },
+  {
+    name: "Star Ratings",
+    pages: [
+      { name: "Contract overview", path: "/stars/overview" },
+      { name: "Weak measures", path: "/stars/weak-measures" },
+      { name: "What-If & ROI", path: "/stars/whatif" },
+      { name: "National context", path: "/stars/national" },
+    ],
+  },
   { name: "Care Management", pages: [] },
   {
     name: "Data",

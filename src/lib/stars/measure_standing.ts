@@ -3,16 +3,8 @@
  * distance to it in score points and in members.
  */
 import { type Star, starFromScore, type Thresholds } from "./measure_stars.js";
-import { type PaymentInputs, type PaymentRating, revenueDelta } from "./money.js";
 import { roundHalfUp } from "./rounding.js";
-import {
-  applyChanges,
-  type Change,
-  evaluate,
-  type MeasureState,
-  membersToNextStar,
-  type WhatIfContext,
-} from "./whatif.js";
+import { type MeasureState, membersToNextStar, type WhatIfContext } from "./whatif.js";
 
 /** One measure of a contract against its cut points. */
 export interface MeasureStanding {
