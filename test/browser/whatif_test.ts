@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The What-If page in Chromium: a slider move recomputes the scenario within one animation frame (median of the
  * engine recompute ≤ 16 ms, measured in the page with performance.now()), the scenario lands in the URL, and
