@@ -23,6 +23,7 @@ export const SECTIONS: readonly NavSection[] = [
     pages: [
       { name: "Contract overview", path: "/stars/overview" },
       { name: "Weak measures", path: "/stars/weak-measures" },
+      { name: "Forecast", path: "/stars/forecast" },
       { name: "What-If & ROI", path: "/stars/whatif" },
       { name: "National context", path: "/stars/national" },
     ],
