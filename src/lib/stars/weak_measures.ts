@@ -85,8 +85,9 @@ export function weakMeasures(
     } else change = { key: m.key, star: star + 1 };
     const cmp = whatIf(ctx, measures, [change]);
     const gained = cmp.after.stars.get(m.key);
-    if ("addCompliant" in change && gained !== star + 1) {
-      // membersToNextStar and starFromScore share the rounding rule; a mismatch is a defect, not data.
+    if ("addCompliant" in change && (gained ?? 0) < star + 1) {
+      // membersToNextStar and starFromScore share the rounding rule; falling short is a defect, not data. With a
+      // small denominator one member can lift the rate past two cut points at once (0/4 → 2/4 = 50%).
       throw new Error(`weakMeasures ${m.key}: ${members} members gave ${gained} stars, not ${star + 1}`);
     }
     const valueOf = (r: typeof before) => (highest ? r.ratings[highest].value ?? null : null);
