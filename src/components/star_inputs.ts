@@ -48,3 +48,21 @@ export function ownContracts(tables: {
 
 /** Default money assumptions of the pages (editable on each page): benchmark and bid PMPM. */
 export const DEFAULT_FINANCE = { benchmarkPmpm: 1150, bidPmpm: 960, doubleBonusShare: 0 } as const;
+
+/** A contract's money assumptions from `star_money` (the contract finance input), else the defaults. */
+export function financeOf(
+  money: Iterable<Record<string, unknown>>,
+  contract: OwnContract,
+): { benchmarkPmpm: number; bidPmpm: number; doubleBonusShare: number; members: number } {
+  for (const r of money) {
+    if (r.contract_id !== contract.id) continue;
+    const n = (v: unknown, fallback: number) => v === null || v === undefined ? fallback : Number(v);
+    return {
+      benchmarkPmpm: n(r.benchmark_pmpm, DEFAULT_FINANCE.benchmarkPmpm),
+      bidPmpm: n(r.bid_pmpm, DEFAULT_FINANCE.bidPmpm),
+      doubleBonusShare: n(r.double_bonus_county_share, DEFAULT_FINANCE.doubleBonusShare),
+      members: n(r.members, contract.members),
+    };
+  }
+  return { ...DEFAULT_FINANCE, members: contract.members };
+}
