@@ -24,5 +24,6 @@ export function csvLink(
   a.download = filename;
   a.textContent = `${label} (${filename})`;
   a.className = "csv-download";
+  a.style.display = "block";
   return a;
 }
