@@ -5,6 +5,7 @@
  * `star_forecast` and `star_money` (columns in docs/star-forecast.md).
  */
 import { join } from "node:path";
+import { type DuckDBListValue, listValue } from "@duckdb/node-api";
 import { fileURLToPath } from "node:url";
 import {
   DEFAULT_FORECAST_OPTIONS,
@@ -45,7 +46,10 @@ export const STAR_YEAR = 2026;
 
 /** Options of {@link buildStarOutputs}; every path has the project default. */
 export interface StarOutputOptions {
-  /** Measurement year to score; default the latest one every contract has rates for. */
+  /**
+   * Measurement year to score; default the latest one every contract has rates for and, when the database has
+   * `member_months`, with members in all 12 of its months.
+   */
   measurementYear?: number;
   cmsDir?: string;
   financePath?: string;
@@ -114,6 +118,17 @@ function measureState(r: RateRow, catalogue: Catalogue): MeasureState {
     : { key: m.key, score: r.rate };
 }
 
+/** Years with all 12 months in `member_months`, as a SQL list literal value; null without that table. */
+async function completeYears(db: Db): Promise<DuckDBListValue | null> {
+  const exists = await queryRows(
+    db,
+    "select count(*)::integer as n from information_schema.tables where table_name = 'member_months'",
+  );
+  if (exists[0]?.n === 0) return null;
+  const rows = await queryRows(db, readSql(import.meta.url, "./step_complete_years.sql"));
+  return listValue(rows.map((r) => Number(r.measurement_year)));
+}
+
 async function enrolment(db: Db): Promise<Map<string, number>> {
   const exists = await queryRows(
     db,
@@ -135,6 +150,7 @@ export async function buildStarOutputs(db: Db, options: StarOutputOptions = {}):
   const financePath = options.financePath ?? join(ROOT, "data", "synthetic", "contract_finance.csv");
   const reader = await db.con.runAndReadAll(readSql(import.meta.url, "./step_measure_rates.sql"), [
     options.measurementYear ?? null,
+    await completeYears(db),
   ]);
   const rates = reader.getRowObjectsJS() as unknown as RateRow[];
   if (rates.length === 0) {
@@ -273,6 +289,7 @@ export async function buildStarOutputs(db: Db, options: StarOutputOptions = {}):
         measure_id: w.cmsId,
         weight: w.weight,
         star: w.star,
+        star_after: w.starAfter,
         members_to_next_star: w.membersToNextStar,
         stars_at_stake_per_100: w.starsAtStakePer100,
         rating_before: w.ratingBefore,
@@ -370,6 +387,7 @@ export async function buildStarOutputs(db: Db, options: StarOutputOptions = {}):
     ["measure_id", v],
     ["weight", i],
     ["star", i],
+    ["star_after", i],
     ["members_to_next_star", i],
     ["stars_at_stake_per_100", d],
     ["rating_before", d],

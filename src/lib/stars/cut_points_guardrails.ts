@@ -3,6 +3,7 @@
  * Technical Notes 2026 Attachment K), and the bounds they put on next year's cut points.
  */
 import type { Thresholds } from "./measure_stars.js";
+import { roundHalfUp } from "./rounding.js";
 
 /** How a measure is scaled, which decides the size of its guardrail cap. */
 export type GuardrailScale =
@@ -56,8 +57,8 @@ export function guardrailApplies(measure: GuardrailEligibility): boolean {
 
 /**
  * Caps each threshold's move from the prior year's published threshold:
- * tₛ = pₛ + clamp(cₛ − pₛ, −cap, +cap), then rounded to the display precision (so 0.05 caps on
- * 2-decimal scales do not leave binary noise).
+ * tₛ = pₛ + clamp(cₛ − pₛ, −cap, +cap), then rounded half up to the display precision (so 0.05 caps
+ * on 2-decimal scales do not leave binary noise).
  *
  * @example
  * ```ts
@@ -74,11 +75,9 @@ export function applyGuardrails(
   precision: number,
 ): Thresholds {
   if (!(cap >= 0)) throw new Error(`Invalid guardrail cap ${cap}: expected a number ≥ 0`);
-  const f = 10 ** precision;
   return current.map((c, s) => {
     const p = prior[s]!;
-    const moved = p + Math.min(cap, Math.max(-cap, c - p));
-    return Math.round(moved * f) / f;
+    return roundHalfUp(p + Math.min(cap, Math.max(-cap, c - p)), precision);
   }) as Thresholds;
 }
 

@@ -14,11 +14,16 @@ export interface WeakMeasure {
   cmsId: string;
   weight: number;
   star: number;
-  /** More compliant members (fewer events when lower is better) needed for the next star; null without a rate. */
+  /**
+   * More compliant members (fewer events when lower is better) needed for the next star; null without a rate.
+   * On a small denominator they can lift the measure past two cut points at once.
+   */
   membersToNextStar: number | null;
-  /** 100 · weight / members needed: weighted measure stars gained per 100 more compliant members. */
+  /** The measure's star after the gain: star + 1, or more when one member crosses two cut points. */
+  starAfter: number;
+  /** 100 · weight · stars gained / members needed: weighted measure stars per 100 more compliant members. */
   starsAtStakePer100: number | null;
-  /** The contract's highest rating (overall for MA-PD) before and after the one-star gain, in half stars. */
+  /** The contract's highest rating (overall for MA-PD) before and after the gain, in half stars. */
   ratingBefore: number | null;
   ratingAfter: number | null;
   /** The unrounded value behind that rating (mean + reward factor + CAI) before and after. */
@@ -30,13 +35,13 @@ export interface WeakMeasure {
 }
 
 /**
- * Ranks a contract's measures below 5 stars by stars at stake. For each measure the one-star gain is applied
- * with the engine — N more compliant members where the measure has a rate (N from {@link membersToNextStar}),
- * otherwise the next star set directly — and the Part C/D summaries, the overall rating and the revenue are
- * recomputed with the star rules and money functions. Order: measures with a member count first, by
- * 100 · weight / N descending (the weighted stars a hundred more compliant members buy); then by the gain in
- * the unrounded rating value descending; then by CMS ID. Measures whose next star is out of reach even with
- * every member compliant are left out.
+ * Ranks a contract's measures below 5 stars by stars at stake. For each measure the gain of its next star is
+ * applied with the engine — N more compliant members where the measure has a rate (N from
+ * {@link membersToNextStar}), otherwise the next star set directly — and the Part C/D summaries, the overall
+ * rating and the revenue are recomputed with the star rules and money functions. Order: measures with a member
+ * count first, by 100 · weight · stars gained / N descending (the weighted stars a hundred more compliant
+ * members buy); then by the gain in the unrounded rating value descending; then by CMS ID. Measures whose next
+ * star is out of reach even with every member compliant are left out.
  *
  * @example
  * ```ts
@@ -85,10 +90,9 @@ export function weakMeasures(
     } else change = { key: m.key, star: star + 1 };
     const cmp = whatIf(ctx, measures, [change]);
     const gained = cmp.after.stars.get(m.key);
-    if ("addCompliant" in change && (gained ?? 0) < star + 1) {
-      // membersToNextStar and starFromScore share the rounding rule; falling short is a defect, not data. With a
-      // small denominator one member can lift the rate past two cut points at once (0/4 → 2/4 = 50%).
-      throw new Error(`weakMeasures ${m.key}: ${members} members gave ${gained} stars, not ${star + 1}`);
+    if ("addCompliant" in change && (gained === undefined || gained <= star)) {
+      // membersToNextStar and starFromScore share the rounding rule; a mismatch is a defect, not data.
+      throw new Error(`weakMeasures ${m.key}: ${members} members left the measure at ${gained} stars`);
     }
     const valueOf = (r: typeof before) => (highest ? r.ratings[highest].value ?? null : null);
     out.push({
@@ -97,7 +101,10 @@ export function weakMeasures(
       weight: measure.weight,
       star,
       membersToNextStar: members,
-      starsAtStakePer100: members === null ? null : (100 * measure.weight) / Math.max(1, members),
+      starAfter: gained!,
+      starsAtStakePer100: members === null
+        ? null
+        : (100 * measure.weight * (gained! - star)) / Math.max(1, members),
       ratingBefore: before.highest,
       ratingAfter: cmp.after.highest,
       valueBefore: valueOf(before),

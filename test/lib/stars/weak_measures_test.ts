@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import type { CutPoints } from "../../../src/lib/stars/measure_stars.ts";
 import { RULES_2026 } from "../../../src/lib/stars/rules.ts";
 import type { ContractProfile } from "../../../src/lib/stars/summary.ts";
 import { weakMeasures } from "../../../src/lib/stars/weak_measures.ts";
-import type { MeasureState, WhatIfContext } from "../../../src/lib/stars/whatif.ts";
+import { type MeasureState, whatIf, type WhatIfContext } from "../../../src/lib/stars/whatif.ts";
 import { catalogue2026 } from "./_cms_2026.ts";
 
 // An MA-only contract with exactly the 15 Part C measures its rating needs (TN Table 6), Σ weights = 22.
@@ -108,5 +109,41 @@ Deno.test("weakMeasures()", async (t) => {
       // Double-bonus county: 4★ B★ = 1,100 → 900 + 0.65·200 = 1,030 → Δ 65 PMPM; mix 0.75·32.5 + 0.25·65 = 40.625.
       assert.equal(mixed[0]!.revenueChangePerYear, 40.625 * 12 * 1000);
     },
+  );
+});
+
+Deno.test("weakMeasures(): properties on random contracts", () => {
+  const rate = (key: string) =>
+    fc.integer({ min: 20, max: 400 }).chain((den) =>
+      fc.integer({ min: 0, max: den }).map((num) => ({
+        key,
+        score: (100 * num) / den,
+        numerator: num,
+        denominator: den,
+      }))
+    );
+  const contract = fc.tuple(
+    rate("bcs"),
+    rate("gsd"),
+    rate("pcr"),
+    fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 12, maxLength: 12 }),
+  ).map((
+    [a, b, c, stars],
+  ) => [a, b, c, ...measures.slice(3).map((m, i) => ({ key: m.key, star: stars[i]! }))]);
+  fc.assert(
+    fc.property(contract, (ms: MeasureState[]) => {
+      const ranked = weakMeasures(ctx, ms, finance);
+      const withMembers = ranked.filter((w) => w.membersToNextStar !== null);
+      // Member-based measures come first, in non-increasing stars at stake per 100 members.
+      assert.deepEqual(ranked.slice(0, withMembers.length), withMembers);
+      withMembers.forEach((w, i) => {
+        if (i > 0) assert.ok(withMembers[i - 1]!.starsAtStakePer100! >= w.starsAtStakePer100!);
+        // N is the fewest members: one fewer does not reach the next star.
+        const fewer = whatIf(ctx, ms, [{ key: w.key, addCompliant: w.membersToNextStar! - 1 }]);
+        assert.equal(fewer.after.stars.get(w.key), w.star);
+      });
+      for (const w of ranked) assert.ok(w.star < 5);
+    }),
+    { seed: 5, numRuns: 60 },
   );
 });

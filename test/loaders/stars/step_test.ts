@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { listValue } from "@duckdb/node-api";
 import { closeDb, openDb, queryRows } from "../../../loaders/lib/duckdb.ts";
 import { buildStarOutputs } from "../../../loaders/stars/step.ts";
 import { catalogue2026, cms2026 } from "../../lib/stars/_cms_2026.ts";
@@ -76,6 +77,22 @@ Deno.test("buildStarOutputs()", async (t) => {
           direction: "higher",
           members_to_next_star: 15,
         }]);
+      },
+    );
+
+    await t.step(
+      "grains: one row per contract × measure, per contract, per contract × weak measure",
+      async () => {
+        const dupes = await queryRows(
+          db,
+          `select 'measure' as t, count(*) - count(distinct (contract_id, measure_key)) as n from contract_measure_stars
+        union all select 'weak', count(*) - count(distinct (contract_id, measure_key)) from weak_measures
+        union all select 'rank', count(*) - count(distinct (contract_id, rank)) from weak_measures
+        union all select t, n from (select 'ratings' as t, count(*) - count(distinct contract_id) as n from contract_star_ratings)
+        union all select 'forecast', count(*) - count(distinct contract_id) from star_forecast
+        union all select 'money', count(*) - count(distinct contract_id) from star_money`,
+        );
+        for (const d of dupes) assert.equal(Number(d.n), 0, `${d.t} grain`);
       },
     );
 
@@ -209,5 +226,50 @@ Deno.test("buildStarOutputs(): bad rows name the row, column and value", async (
         closeDb(db);
       }
     });
+  }
+});
+
+Deno.test("step_measure_rates.sql: the scored measurement year", async (t) => {
+  const db = await openDb({ threads: 1 });
+  const sql = Deno.readTextFileSync(
+    new URL("../../../loaders/stars/step_measure_rates.sql", import.meta.url),
+  );
+  const years = async (asked: number | null, complete: number[] | null) => {
+    const reader = await db.con.runAndReadAll(sql, [asked, complete === null ? null : listValue(complete)]);
+    return [...new Set(reader.getRowObjectsJS().map((r) => r.measurement_year))];
+  };
+  try {
+    await db.con.run(`create table contract_measure_rates as select * from (values
+      ('H1', 'bcs', 'C01', 2024, 10, 5, 0, 50.0, 'claims'), ('H2', 'bcs', 'C01', 2024, 10, 5, 0, 50.0, 'claims'),
+      ('H1', 'bcs', 'C01', 2025, 10, 5, 0, 50.0, 'claims'), ('H2', 'bcs', 'C01', 2025, 10, 5, 0, 50.0, 'claims'),
+      ('H1', 'bcs', 'C01', 2026, 10, 5, 0, 50.0, 'claims')
+    ) t(contract_id, measure_key, measure_id, measurement_year, denominator, numerator, exclusions, rate, source)`);
+    await t.step("latest year every contract has (2026 lacks H2)", async () => {
+      assert.deepEqual(await years(null, null), [2025]);
+    });
+    await t.step("and among the years member_months covers in full", async () => {
+      assert.deepEqual(await years(null, [2024]), [2024]);
+    });
+    await t.step("a year asked for wins", async () => {
+      assert.deepEqual(await years(2026, [2024]), [2026]);
+    });
+  } finally {
+    closeDb(db);
+  }
+});
+
+Deno.test("step_complete_years.sql: years with MA members in all 12 months", async () => {
+  const db = await openDb({ threads: 1 });
+  try {
+    await db.con.run(`create table member_months as
+      select 'M1' as member_id, strftime(d, '%Y-%m') as year_month, 'H1' as contract_id
+      from range(date '2023-10-01', date '2026-10-01', interval 1 month) t(d)`);
+    const sql = Deno.readTextFileSync(
+      new URL("../../../loaders/stars/step_complete_years.sql", import.meta.url),
+    );
+    // 2023-10 … 2026-09: 2023 has 3 months, 2026 has 9.
+    assert.deepEqual(await queryRows(db, sql), [{ measurement_year: 2024 }, { measurement_year: 2025 }]);
+  } finally {
+    closeDb(db);
   }
 });
