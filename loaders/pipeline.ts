@@ -13,6 +13,9 @@ import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildStarMeasures } from "./stars/member_measures.ts";
 import { buildUtilization } from "./utilization/build.ts";
+import { buildNationalStars } from "./stars/national_step.ts";
+import { buildStarOutputs, type StarOutputSummary } from "./stars/step.ts";
+import { createAndAppend } from "./lib/append.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -58,6 +61,16 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["company_month_segments", "company_id, year_month, dimension, value"],
   ["company_month_features", "company_id, year_month"],
   ["company_actions", "company_id, year_month, action_id"],
+  ["stars_national_2026", "contract_id"],
+  ["stars_cut_points_2026", "cms_id, pool"],
+  ["stars_catalogue_2026", "cms_id"],
+  ["stars_interventions", "id"],
+  ["contract_measure_stars", "contract_id, measure_id"],
+  ["contract_star_ratings", "contract_id"],
+  ["weak_measures", "contract_id, rank"],
+  ["star_forecast", "contract_id, star_year"],
+  ["star_money", "contract_id, star_year"],
+  ["star_forecast_backtest", "model, metric"],
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -97,6 +110,20 @@ async function buildCore(db: Db): Promise<void> {
   }
 }
 
+/** The forecast model's backtest against the "same rating as this year" baseline, one row per model and metric. */
+async function writeBacktestTable(db: Db, metrics: StarOutputSummary["forecastMetrics"]): Promise<void> {
+  const rows = [
+    ...Object.entries(metrics.model).map(([metric, value]) => ({ model: "forecast", metric, value })),
+    ...Object.entries(metrics.baseline).map(([metric, value]) => ({ model: "same_rating", metric, value })),
+    { model: "forecast", metric: "test_transitions", value: metrics.transitions.test },
+    { model: "forecast", metric: "interval_target", value: metrics.interval.target },
+  ].filter((r) => typeof r.value === "number");
+  await createAndAppend(db, "star_forecast_backtest", [["model", "varchar"], ["metric", "varchar"], [
+    "value",
+    "double",
+  ]], rows);
+}
+
 /** Runs the pipeline and writes every table plus `manifest.json` to `options.out`. */
 export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   const { out, seed, scale = "default" } = options;
@@ -134,6 +161,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     progress("pipeline", "building member_measures and contract_measure_rates");
     await buildStarMeasures(db);
     await buildUtilization(db);
+    progress("pipeline", "building the 2026 national Star Ratings context");
+    await buildNationalStars(db);
+    progress("pipeline", "scoring the own contracts' Star Ratings, weak measures, forecast and money");
+    await db.con.run(readSql(import.meta.url, "./stars/rate_keys.sql"));
+    // Star year 2026 (CMS's cut points and rules) is measured in 2024.
+    const stars = await buildStarOutputs(db, { measurementYear: 2024 });
+    await writeBacktestTable(db, stars.forecastMetrics);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

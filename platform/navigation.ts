@@ -28,7 +28,16 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Portfolio monitor", path: "/utilization/monitor" },
     ],
   },
-  { name: "Star Ratings", pages: [] },
+  {
+    name: "Star Ratings",
+    pages: [
+      { name: "Contract overview", path: "/stars/overview" },
+      { name: "Weak measures", path: "/stars/weak-measures" },
+      { name: "Forecast", path: "/stars/forecast" },
+      { name: "What-If & ROI", path: "/stars/whatif" },
+      { name: "National context", path: "/stars/national" },
+    ],
+  },
   { name: "Care Management", pages: [] },
   {
     name: "Data",
