@@ -25,7 +25,8 @@ async function start(cwd: string, dist: string, port: number): Promise<Running> 
   }).spawn();
   const output = { text: "" };
   const pump = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output.text += chunk;
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) output.text += decoder.decode(chunk, { stream: true });
   };
   pump(child.stdout);
   pump(child.stderr);
