@@ -44,13 +44,13 @@ export const SECTION_ROLES: Readonly<Record<string, readonly Role[]>> = {
 };
 
 /** Page paths and data file names containing one of these words are financial. */
-export const FINANCIAL_WORDS = /(^|[^a-z])(roi|what-?if|whatif|financial|finance)([^a-z]|$)/;
+export const FINANCIAL_WORDS = /(^|[^a-z])(roi|what-?if|whatif|financial|finance|money|revenue)([^a-z]|$)/;
 
 /** Page paths containing this word are member-level. */
 export const MEMBER_WORDS = /(^|[^a-z])members?([^a-z]|$)/;
 
 /** Page paths (as in the navigation) that are financial though their path does not say so. */
-export const FINANCIAL_PAGES: readonly string[] = [];
+export const FINANCIAL_PAGES: readonly string[] = ["/stars/overview", "/stars/weak-measures"];
 
 /** Page paths (as in the navigation) that are member-level though their path does not say so. */
 export const MEMBER_PAGES: readonly string[] = [];
@@ -59,7 +59,7 @@ export const MEMBER_PAGES: readonly string[] = [];
 export const MEMBER_LEVEL_FILES: readonly string[] = ["care_gaps", "care_gap_list", "outreach_list"];
 
 /** Data file base names (no extension) that are financial though their name does not say so. */
-export const FINANCIAL_FILES: readonly string[] = ["qbp_revenue", "roi"];
+export const FINANCIAL_FILES: readonly string[] = ["qbp_revenue", "roi", "weak_measures"];
 
 /** Path prefixes of Framework's shared, data-free assets. */
 export const SHARED_ASSET_PREFIXES: readonly string[] = [

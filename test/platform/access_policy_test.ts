@@ -58,3 +58,14 @@ Deno.test("navigation and policy agree", async (t) => {
     }
   });
 });
+
+Deno.test("the Star Ratings pages and files that carry money are executive-only", () => {
+  for (const path of ["/stars/overview", "/stars/weak-measures", "/stars/whatif"]) {
+    assert.deepEqual(rolesForPage(path), ["executive"], path);
+  }
+  assert.deepEqual(rolesForPage("/stars/national"), ["executive", "caretaker"]);
+  for (const file of ["star_money.parquet", "weak_measures.parquet", "stars_revenue.parquet"]) {
+    assert.equal(dataFileKind(file), "financial", file);
+  }
+  assert.equal(dataFileKind("contract_star_ratings.parquet"), "aggregate");
+});
