@@ -12,6 +12,8 @@ import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
 import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildUtilization } from "./utilization/build.ts";
+import { buildNextMonthRisk, NEXT_MONTH_RISK_OUTPUTS } from "../models/next_month_risk/step.ts";
+import { PIPELINE_RISK_OPTIONS } from "../models/next_month_risk/pipeline_options.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -54,6 +56,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["company_month_segments", "company_id, year_month, dimension, value"],
   ["company_month_features", "company_id, year_month"],
   ["company_actions", "company_id, year_month, action_id"],
+  ...NEXT_MONTH_RISK_OUTPUTS,
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -128,6 +131,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     }
     await buildCore(db);
     await buildUtilization(db);
+    progress("pipeline", "building the next-month risk model");
+    const risk = await buildNextMonthRisk(db, PIPELINE_RISK_OPTIONS);
+    progress(
+      "pipeline",
+      `next-month risk for ${risk.predictedMonth}: ${risk.predictions} companies, C ${risk.C}`,
+    );
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

@@ -47,6 +47,13 @@ export interface NextMonthRiskOptions extends BacktestOptions, ReadFeatureOption
    * window (`selectC`, grid 0.01, 0.1, 1, 10), for the final fit and at each backtest origin.
    */
   C?: number;
+  /**
+   * Choose C by cross-validation only while the labelled history has at most this many rows
+   * (default: always). Above it C is fixed at 1 for the final fit and every backtest origin: the
+   * search costs about 13 fits per origin, and with n rows the penalty 1/(C·n) is small for any C
+   * in the grid anyway.
+   */
+  searchMaxRows?: number;
   /** Bins of each calibration curve (default 10). */
   calibrationBins?: number;
 }
@@ -138,8 +145,9 @@ export async function buildNextMonthRisk(
     return { ...summary, predictions: 0, C: null, converged: false, pooled: null, verdict };
   }
 
-  const selection = options.C === undefined ? selectC(train, { ...options, ...options.selectC }) : null;
-  const C = selection?.C ?? options.C!;
+  const search = options.C === undefined && train.length <= (options.searchMaxRows ?? Infinity);
+  const selection = search ? selectC(train, { ...options, ...options.selectC }) : null;
+  const C = selection?.C ?? options.C ?? 1;
   const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), {
     ...options,
     C,
@@ -182,7 +190,8 @@ export async function buildNextMonthRisk(
 
   const backtest = rollingOriginBacktest(rows, {
     ...options,
-    selectC: options.C === undefined ? options.selectC ?? {} : undefined,
+    C,
+    selectC: search ? options.selectC ?? {} : undefined,
   });
   await write("risk_backtest", BACKTEST_COLUMNS, backtestRows(backtest));
   await write(
@@ -209,7 +218,11 @@ export async function buildNextMonthRisk(
   await write("risk_model", MODEL_COLUMNS, [{
     ...described,
     c: C,
-    c_selection: selection ? describeSelection(selection) : "fixed",
+    c_selection: selection
+      ? describeSelection(selection)
+      : options.C === undefined
+      ? `fixed at 1: ${train.length} labelled rows exceed the search limit of ${options.searchMaxRows}`
+      : "fixed",
     converged: model.converged,
     iterations: model.iterations,
     gradient_max: model.gradientMax,

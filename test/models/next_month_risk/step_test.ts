@@ -222,6 +222,31 @@ Deno.test("buildNextMonthRisk()", async (t) => {
     });
   });
 
+  await t.step("C is searched up to searchMaxRows labelled rows and fixed at 1 above", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 2, 7);
+      const searched = await buildNextMonthRisk(db, { searchMaxRows: 60 * 17 });
+      const [a] = await queryRows(db, "select c_selection from risk_model");
+      assert.match(String(a!.c_selection), /^time-series CV over /);
+      const fixed = await buildNextMonthRisk(db, { searchMaxRows: 60 * 17 - 1 });
+      assert.equal(fixed.C, 1);
+      const [b] = await queryRows(db, "select c, c_selection from risk_model");
+      assert.deepEqual(b, {
+        c: 1,
+        c_selection: "fixed at 1: 1020 labelled rows exceed the search limit of 1019",
+      });
+      const origins = await queryRows(
+        db,
+        "select distinct c from risk_backtest where model = 'logistic' and scope = 'origin'",
+      );
+      assert.deepEqual(origins, [{ c: 1 }]);
+      // The same fit as an explicitly fixed C.
+      const explicit = await buildNextMonthRisk(db, { C: 1 });
+      assert.deepEqual(explicit.pooled, fixed.pooled);
+      assert.ok(searched.converged && fixed.converged);
+    });
+  });
+
   await t.step("the same input gives identical tables", async () => {
     const dump = () =>
       withDb(async (db) => {
