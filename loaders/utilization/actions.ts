@@ -91,8 +91,8 @@ export function parseRules(text: string, file: string, metrics: ReadonlySet<stri
   return body.map((fields, i) => {
     const row = i + 2;
     const get = (c: (typeof COLUMNS)[number]) => fields[COLUMNS.indexOf(c)] ?? "";
-    const fail = (c: string, expected: string): never => {
-      throw new Error(`Cannot read ${file} row ${row}: "${c}" is ${expected} (got "${get(c as never)}")`);
+    const fail = (c: (typeof COLUMNS)[number], expected: string): never => {
+      throw new Error(`Cannot read ${file} row ${row}: "${c}" is ${expected} (got "${get(c)}")`);
     };
     const number = (c: (typeof COLUMNS)[number]) => {
       const v = Number(get(c));

@@ -9,7 +9,7 @@ import { type AppendType, createAndAppend } from "../lib/append.ts";
 import { type Db, queryRows, sqlString } from "../lib/duckdb.ts";
 import { progress } from "../lib/log.ts";
 import { readSql } from "../lib/sql_file.ts";
-import { companyActions, parseRules } from "./actions.ts";
+import { type CompanyAction, companyActions, parseRules } from "./actions.ts";
 import { companyMonthFeatures } from "./features.ts";
 import { type CountsRow, scoreCompanyMonths } from "./score.ts";
 
@@ -76,12 +76,12 @@ export async function buildUtilization(db: Db): Promise<void> {
   const counts =
     (await queryRows(db, readSql(import.meta.url, "./company_month_counts.sql"))) as unknown as CountsRow[];
   const kpis = scoreCompanyMonths(counts);
-  await createAndAppend(db, "company_month_kpis", columnTypes(kpis, COUNT_COLUMNS) as never, kpis);
+  await createAndAppend(db, "company_month_kpis", columnTypes(kpis, COUNT_COLUMNS), kpis);
   const features = companyMonthFeatures(kpis);
   await createAndAppend(
     db,
     "company_month_features",
-    columnTypes(features, COUNT_COLUMNS) as never,
+    columnTypes(features, COUNT_COLUMNS),
     features,
   );
   const figures = kpis.map((k, i) => ({ ...k, ...features[i] }));
@@ -91,7 +91,7 @@ export async function buildUtilization(db: Db): Promise<void> {
     new Set(Object.keys(figures[0] ?? {})),
   );
   const actions = companyActions(figures, rules);
-  const actionColumns: [string, AppendType][] = [
+  const actionColumns: ReadonlyArray<readonly [keyof CompanyAction, AppendType]> = [
     ["company_id", "varchar"],
     ["year_month", "varchar"],
     ["action_id", "varchar"],
@@ -103,5 +103,5 @@ export async function buildUtilization(db: Db): Promise<void> {
     ["action", "varchar"],
     ["rationale", "varchar"],
   ];
-  await createAndAppend(db, "company_actions", actionColumns as never, actions);
+  await createAndAppend(db, "company_actions", actionColumns, actions);
 }

@@ -148,10 +148,11 @@ export function scoreCompanyMonths(
       : 0
   );
   const byCompany = Map.groupBy(sorted, (r) => r.company_id);
+  const monthOf = new Map(sorted.map((r) => [r, monthIndex(r.year_month)]));
   const windows = sorted.map((r) => {
-    const t = monthIndex(r.year_month);
+    const t = monthOf.get(r)!;
     const own = byCompany.get(r.company_id)!.filter((o) => {
-      const m = monthIndex(o.year_month);
+      const m = monthOf.get(o)!;
       return m <= t && m > t - WINDOW_MONTHS;
     });
     return windowSums(own);
