@@ -24,6 +24,7 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Company deep dive", path: "/utilization/company" },
       { name: "Drivers", path: "/utilization/drivers" },
       { name: "Portfolio monitor", path: "/utilization/monitor" },
+      { name: "Prediction center", path: "/utilization/prediction" },
     ],
   },
   { name: "Star Ratings", pages: [] },

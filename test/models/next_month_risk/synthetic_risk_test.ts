@@ -49,13 +49,13 @@ Deno.test("next-month risk tables on the small synthetic payer", async (t) => {
 
     // The features the model should use, derived from the feature table's own columns.
     const columns = await q(
-      "select column_name, data_type from (describe features)",
+      "select column_name, column_type from (describe features)",
     );
     const excluded = new Set(EXCLUDED_FEATURES.map(([c]) => c));
     const expected = [
       ...columns.filter((c) =>
         !NON_FEATURE_COLUMNS.includes(String(c.column_name)) && !excluded.has(String(c.column_name)) &&
-        /^(DOUBLE|INTEGER|BIGINT)$/.test(String(c.data_type))
+        /^(DOUBLE|INTEGER|BIGINT)$/.test(String(c.column_type))
       ).map((c) => String(c.column_name)),
       "high_risk_now",
     ];
@@ -128,11 +128,11 @@ Deno.test("next-month risk tables on the small synthetic payer", async (t) => {
       assert.equal(grain!.n, grain!.keys);
       assert.equal(grain!.n, num(n!.n) * expected.length);
       const gaps = await q(`
-        select p.company_id, p.log_odds, c.coefficient_std + sum(d.contribution) as total
+        select p.company_id, any_value(p.log_odds) as log_odds, any_value(c.coefficient_std) + sum(d.contribution) as total
         from company_risk_predictions p
         join risk_drivers d using (company_id)
         cross join (select coefficient_std from risk_coefficients where term = 0) c
-        group by all having abs(p.log_odds - total) > 1e-9`);
+        group by p.company_id having abs(any_value(p.log_odds) - total) > 1e-9`);
       assert.deepEqual(gaps, []);
     });
 
