@@ -33,13 +33,11 @@ export function featureLabel(feature: string): string {
 }
 
 /**
- * A driver in words: its label and the direction it pushes the risk, with its log-odds
- * contribution, e.g. `IVI this month ↑ (+0.84)`.
+ * A driver in words: its label and its contribution to the log-odds, signed (+ raises the risk,
+ * − lowers it), e.g. `IVI this month (+0.84)`.
  */
 export function driverText(feature: string | null, contribution: number | null): string {
   if (feature === null || contribution === null) return "";
   const sign = contribution >= 0 ? "+" : "−";
-  return `${featureLabel(feature)} ${contribution >= 0 ? "↑" : "↓"} (${sign}${
-    Math.abs(contribution).toFixed(2)
-  })`;
+  return `${featureLabel(feature)} (${sign}${Math.abs(contribution).toFixed(2)})`;
 }

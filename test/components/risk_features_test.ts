@@ -19,10 +19,10 @@ Deno.test("featureLabel()", async (t) => {
 });
 
 Deno.test("driverText()", async (t) => {
-  await t.step("names the feature, the direction and the log-odds rounded to two places", () => {
-    assert.equal(driverText("ivi", -1.234), "IVI this month ↓ (−1.23)");
-    assert.equal(driverText("high_risk_now", 0.845), "High risk this month ↑ (+0.84)");
-    assert.equal(driverText("pmpm", 0), "Total paid PMPM ↑ (+0.00)");
+  await t.step("names the feature and its signed log-odds rounded to two places", () => {
+    assert.equal(driverText("ivi", -1.234), "IVI this month (−1.23)");
+    assert.equal(driverText("high_risk_now", 0.845), "High risk this month (+0.84)");
+    assert.equal(driverText("pmpm", 0), "Total paid PMPM (+0.00)");
   });
   await t.step("an empty driver slot is an empty string", () => {
     assert.equal(driverText(null, null), "");
