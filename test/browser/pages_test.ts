@@ -48,7 +48,13 @@ Deno.test("the Prediction center shows the ranking, the verdict and every chart"
   try {
     const { page, log } = await recordedPage(browser, origin);
     await page.goto(`${origin}/utilization/prediction`, { waitUntil: "networkidle", timeout: 60_000 });
-    await page.waitForTimeout(500);
+    // The cells that await the Parquet files fill in after the network settles.
+    await page.waitForFunction(
+      `/Against|Not fitted|No backtest/.test(document.querySelector(".verdict")?.textContent ?? "")
+        && document.querySelectorAll("main figure h2").length >= 5`,
+      null,
+      { timeout: 60_000 },
+    );
     const verdict = (await page.textContent(".verdict")) ?? "";
     assert.match(verdict, /Against persistence the model .* Against the base rate the model /);
     // Ranking bars, drivers, backtest by month, calibration, odds ratios.
