@@ -17,18 +17,30 @@ const DATA = new URL("../../data/", import.meta.url);
 /** The rule library of recommended actions. */
 export const ACTIONS_CSV = new URL("reference/utilization_actions.csv", DATA);
 
-/** Column types of rows: strings varchar, the named integer columns integer, other numbers double. */
+/**
+ * Column types of rows: strings varchar, the named integer columns integer, other numbers double;
+ * a column that is null throughout is varchar if it is a text column, else double. Without rows the
+ * table still gets its key columns (`fallback`), so pages and queries find an empty table.
+ */
 export function columnTypes(
   rows: ReadonlyArray<Record<string, unknown>>,
   integers: ReadonlySet<string>,
+  fallback: ReadonlyArray<readonly [string, AppendType]>,
 ): [string, AppendType][] {
-  const names = rows.length ? Object.keys(rows[0]!) : [];
-  return names.map((name) => {
+  if (rows.length === 0) return fallback.map(([n, t]) => [n, t]);
+  return Object.keys(rows[0]!).map((name) => {
     const sample = rows.find((r) => r[name] !== null && r[name] !== undefined)?.[name];
-    if (typeof sample === "string") return [name, "varchar"];
+    if (typeof sample === "string" || TEXT_COLUMNS.has(name)) return [name, "varchar"];
     return [name, integers.has(name) ? "integer" : "double"];
   });
 }
+
+const TEXT_COLUMNS = new Set(["company_id", "year_month", "risk_band"]);
+const KEY_COLUMNS: ReadonlyArray<readonly [string, AppendType]> = [
+  ["company_id", "varchar"],
+  ["year_month", "varchar"],
+  ["member_months", "integer"],
+];
 
 const COUNT_COLUMNS = new Set([
   "member_months",
@@ -76,12 +88,12 @@ export async function buildUtilization(db: Db): Promise<void> {
   const counts =
     (await queryRows(db, readSql(import.meta.url, "./company_month_counts.sql"))) as unknown as CountsRow[];
   const kpis = scoreCompanyMonths(counts);
-  await createAndAppend(db, "company_month_kpis", columnTypes(kpis, COUNT_COLUMNS), kpis);
+  await createAndAppend(db, "company_month_kpis", columnTypes(kpis, COUNT_COLUMNS, KEY_COLUMNS), kpis);
   const features = companyMonthFeatures(kpis);
   await createAndAppend(
     db,
     "company_month_features",
-    columnTypes(features, COUNT_COLUMNS),
+    columnTypes(features, COUNT_COLUMNS, KEY_COLUMNS),
     features,
   );
   const figures = kpis.map((k, i) => ({ ...k, ...features[i] }));

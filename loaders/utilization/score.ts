@@ -47,6 +47,17 @@ export interface CountsRow {
 /** A KPI row: the counts plus derived rates, credibility, scores and the IVI. */
 export type KpiRow = CountsRow & Record<string, number | string | null>;
 
+const UNSCORED = [
+  "ivi_u",
+  "ivi_h",
+  "ivi_e",
+  "contribution_u",
+  "contribution_h",
+  "contribution_e",
+  "ivi",
+  "risk_band",
+];
+
 /** Months in the trailing window the credibility-weighted rates and the IVI use. */
 export const WINDOW_MONTHS = 3;
 
@@ -245,7 +256,14 @@ export function scoreCompanyMonths(
     })))
   );
   rows.forEach((r, i) => {
-    const score = scoreIvi(Object.fromEntries(IVI_METRICS.map((m, j) => [m.name, zs[j]![i]])), options);
+    const z = Object.fromEntries(IVI_METRICS.map((m, j) => [m.name, zs[j]![i]]));
+    if (IVI_METRICS.every((m) => z[m.name] === null)) {
+      // Nothing to score (e.g. a book without any ER visit, admission or office visit yet): the
+      // company-month keeps its KPIs and has no IVI or band.
+      for (const key of [...IVI_METRICS.map((m) => `score_${m.name}`), ...UNSCORED]) r[key] = null;
+      return;
+    }
+    const score = scoreIvi(z, options);
     for (const m of IVI_METRICS) r[`score_${m.name}`] = round(score.metrics[m.name] ?? null, 3);
     r.ivi_u = round(score.components.U, 3);
     r.ivi_h = round(score.components.H, 3);

@@ -106,6 +106,37 @@ Deno.test("scoreCompanyMonths()", async (t) => {
   });
 });
 
+Deno.test("scoreCompanyMonths() with nothing to score", async (t) => {
+  await t.step(
+    "a book with no ER, admission, office visit or condition keeps its KPIs and has no IVI",
+    () => {
+      const quiet = fc.sample(countsRow("C1", "2024-01"), { numRuns: 1, seed: 7 })[0]!;
+      const empty = {
+        ...quiet,
+        er_visits: 0,
+        er_admitted: 0,
+        er_paid: 0,
+        avoidable_er_visits_proxy: 0,
+        avoidable_er_paid_proxy: 0,
+        avoidable_er_visits_nyu: 0,
+        avoidable_er_paid_nyu: 0,
+        admissions: 0,
+        office_visits: 0,
+        telehealth_visits: 0,
+        chronic_member_months: 0,
+        condition_months: 0,
+      };
+      const [row] = scoreCompanyMonths([empty]);
+      assert.equal(row!.ivi, null);
+      assert.equal(row!.risk_band, null);
+      assert.equal(row!.member_months, quiet.member_months);
+    },
+  );
+  await t.step("no rows in, no rows out", () => {
+    assert.deepEqual(scoreCompanyMonths([]), []);
+  });
+});
+
 Deno.test("monthIndex()", () => {
   assert.equal(monthIndex("2024-01") - monthIndex("2023-12"), 1);
   assert.throws(() => monthIndex("2024-1"), /Cannot read year_month "2024-1": expected YYYY-MM/);
