@@ -63,8 +63,9 @@ export interface NextMonthRiskSummary {
   features: string[];
   trainRows: number;
   trainedThrough: string | null;
-  featureMonth: string;
-  predictedMonth: string;
+  /** The latest month with features and the month after it; null when the table has no rows. */
+  featureMonth: string | null;
+  predictedMonth: string | null;
   predictions: number;
   /** The L2 strength of the final fit; null when no model could be fitted. */
   C: number | null;
@@ -102,21 +103,21 @@ type Row = Record<string, unknown>;
  * - `risk_model` — one row: fit settings, convergence and the backtest verdict.
  *
  * The final model is fitted on every labelled row (all months whose next month is known). When the
- * labelled history holds one class only (no company was ever High risk, say) no model can be
- * fitted: the tables are written empty and `risk_model.verdict` says why.
+ * feature table is empty (data without employer groups) or the labelled history holds one class only
+ * (no company was ever High risk, say) no model can be fitted: the tables are written empty and
+ * `risk_model.verdict` says why.
  */
 export async function buildNextMonthRisk(
   db: Db,
   options: NextMonthRiskOptions = {},
 ): Promise<NextMonthRiskSummary> {
   const { features, rows } = await readFeatureRows(db, options);
-  if (rows.length === 0) throw new Error("Cannot build next-month risk: company_month_features has no rows");
   const write = (table: string, columns: Columns, data: readonly Row[]) =>
     createAndAppend<Row>(db, table, columns, data);
   const drivers = options.drivers ?? 3;
   const train = rows.filter(isLabelled);
-  const featureMonth = latestMonth(rows)!;
-  const predictedMonth = addMonths(featureMonth, 1);
+  const featureMonth = latestMonth(rows);
+  const predictedMonth = featureMonth === null ? null : addMonths(featureMonth, 1);
   const trainedThrough = latestMonth(train);
   const described = {
     target: "high_risk_next",
@@ -131,7 +132,9 @@ export async function buildNextMonthRisk(
   const classes = new Set(train.map((r) => r.highRiskNext));
   if (classes.size < 2) {
     const verdict = `Not fitted: ${
-      train.length === 0
+      rows.length === 0
+        ? "the feature table has no rows (the data hold no employer-group company-month)"
+        : train.length === 0
         ? "no company-month has complete features and a known next month"
         : `every labelled company-month has high_risk_next = ${train[0]!.highRiskNext}`
     }.`;
@@ -152,7 +155,7 @@ export async function buildNextMonthRisk(
     ...options,
     C,
   });
-  const predicted = predictLatest(model, features, rows, featureMonth);
+  const predicted = predictLatest(model, features, rows, featureMonth!);
   await write(
     "company_risk_predictions",
     predictionColumns(drivers),

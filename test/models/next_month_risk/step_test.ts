@@ -280,6 +280,25 @@ Deno.test("buildNextMonthRisk()", async (t) => {
     });
   });
 
+  await t.step("an empty feature table writes empty tables and says why", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 1, 8);
+      await db.con.run("delete from company_month_features");
+      const summary = await buildNextMonthRisk(db);
+      assert.deepEqual([summary.featureMonth, summary.predictedMonth, summary.C], [null, null, null]);
+      for (const [table] of NEXT_MONTH_RISK_OUTPUTS) {
+        const [n] = await queryRows(db, `select count(*)::integer as n from ${table}`);
+        assert.equal(n!.n, table === "risk_model" ? 1 : 0, table);
+      }
+      const [model] = await queryRows(db, "select predicted_month, train_rows, verdict from risk_model");
+      assert.deepEqual(model, {
+        predicted_month: null,
+        train_rows: 0,
+        verdict: "Not fitted: the feature table has no rows (the data hold no employer-group company-month).",
+      });
+    });
+  });
+
   await t.step("history without a High-risk month writes empty tables and says why", async () => {
     await withDb(async (db) => {
       await featureTable(db, 0, 6);
