@@ -16,6 +16,8 @@ import { buildUtilization } from "./utilization/build.ts";
 import { buildNationalStars } from "./stars/national_step.ts";
 import { buildStarOutputs, type StarOutputSummary } from "./stars/step.ts";
 import { createAndAppend } from "./lib/append.ts";
+import { buildNextMonthRisk, NEXT_MONTH_RISK_OUTPUTS } from "../models/next_month_risk/step.ts";
+import { PIPELINE_RISK_OPTIONS } from "../models/next_month_risk/pipeline_options.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -71,6 +73,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["star_forecast", "contract_id, star_year"],
   ["star_money", "contract_id, star_year"],
   ["star_forecast_backtest", "model, metric"],
+  ...NEXT_MONTH_RISK_OUTPUTS,
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -168,6 +171,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     // Star year 2026 (CMS's cut points and rules) is measured in 2024.
     const stars = await buildStarOutputs(db, { measurementYear: 2024 });
     await writeBacktestTable(db, stars.forecastMetrics);
+    progress("pipeline", "building the next-month risk model");
+    const risk = await buildNextMonthRisk(db, PIPELINE_RISK_OPTIONS);
+    progress(
+      "pipeline",
+      `next-month risk for ${risk.predictedMonth}: ${risk.predictions} companies, C ${risk.C}`,
+    );
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

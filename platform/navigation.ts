@@ -26,6 +26,7 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Company deep dive", path: "/utilization/company" },
       { name: "Drivers", path: "/utilization/drivers" },
       { name: "Portfolio monitor", path: "/utilization/monitor" },
+      { name: "Prediction center", path: "/utilization/prediction" },
     ],
   },
   {

@@ -40,12 +40,14 @@ export interface ReadFeatureOptions {
   /** Source table (default `company_month_features`). */
   table?: string;
   /**
-   * Feature columns; by default every numeric column that is not a key, exposure or label, plus
-   * `high_risk_now` when `includeCurrentBand` is on.
+   * Feature columns; by default every numeric column that is not a key, exposure, label or in
+   * `exclude`, plus `high_risk_now` when `includeCurrentBand` is on.
    */
   features?: readonly string[];
   /** Use this month's band (`high_risk_now`) as a feature (default true). */
   includeCurrentBand?: boolean;
+  /** Numeric columns left out of the default feature list (ignored when `features` is given). */
+  exclude?: readonly string[];
 }
 
 /**
@@ -69,8 +71,15 @@ export async function readFeatureRows(db: Db, options: ReadFeatureOptions = {}):
   for (const name of NON_FEATURE_COLUMNS) {
     if (!types.has(name)) throw new Error(`Cannot read features: ${table} has no column "${name}"`);
   }
+  const excluded = new Set(options.exclude ?? []);
+  for (const name of excluded) {
+    if (!types.has(name)) {
+      throw new Error(`Cannot read features: ${table} has no column "${name}" to exclude`);
+    }
+  }
   const features = options.features ? [...options.features] : [
-    ...[...types].filter(([n, t]) => !NON_FEATURE_COLUMNS.includes(n) && NUMERIC.test(t)).map(([n]) => n),
+    ...[...types].filter(([n, t]) => !NON_FEATURE_COLUMNS.includes(n) && !excluded.has(n) && NUMERIC.test(t))
+      .map(([n]) => n),
     ...(options.includeCurrentBand ?? true ? ["high_risk_now"] : []),
   ];
   for (const f of features) {

@@ -47,6 +47,13 @@ export interface NextMonthRiskOptions extends BacktestOptions, ReadFeatureOption
    * window (`selectC`, grid 0.01, 0.1, 1, 10), for the final fit and at each backtest origin.
    */
   C?: number;
+  /**
+   * Choose C by cross-validation only while the labelled history has at most this many rows
+   * (default: always). Above it C is fixed at 1 for the final fit and every backtest origin: the
+   * search costs about 13 fits per origin, and with n rows the penalty 1/(C·n) is small for any C
+   * in the grid anyway.
+   */
+  searchMaxRows?: number;
   /** Bins of each calibration curve (default 10). */
   calibrationBins?: number;
 }
@@ -56,8 +63,9 @@ export interface NextMonthRiskSummary {
   features: string[];
   trainRows: number;
   trainedThrough: string | null;
-  featureMonth: string;
-  predictedMonth: string;
+  /** The latest month with features and the month after it; null when the table has no rows. */
+  featureMonth: string | null;
+  predictedMonth: string | null;
   predictions: number;
   /** The L2 strength of the final fit; null when no model could be fitted. */
   C: number | null;
@@ -95,21 +103,21 @@ type Row = Record<string, unknown>;
  * - `risk_model` — one row: fit settings, convergence and the backtest verdict.
  *
  * The final model is fitted on every labelled row (all months whose next month is known). When the
- * labelled history holds one class only (no company was ever High risk, say) no model can be
- * fitted: the tables are written empty and `risk_model.verdict` says why.
+ * feature table is empty (data without employer groups) or the labelled history holds one class only
+ * (no company was ever High risk, say) no model can be fitted: the tables are written empty and
+ * `risk_model.verdict` says why.
  */
 export async function buildNextMonthRisk(
   db: Db,
   options: NextMonthRiskOptions = {},
 ): Promise<NextMonthRiskSummary> {
   const { features, rows } = await readFeatureRows(db, options);
-  if (rows.length === 0) throw new Error("Cannot build next-month risk: company_month_features has no rows");
   const write = (table: string, columns: Columns, data: readonly Row[]) =>
     createAndAppend<Row>(db, table, columns, data);
   const drivers = options.drivers ?? 3;
   const train = rows.filter(isLabelled);
-  const featureMonth = latestMonth(rows)!;
-  const predictedMonth = addMonths(featureMonth, 1);
+  const featureMonth = latestMonth(rows);
+  const predictedMonth = featureMonth === null ? null : addMonths(featureMonth, 1);
   const trainedThrough = latestMonth(train);
   const described = {
     target: "high_risk_next",
@@ -124,7 +132,9 @@ export async function buildNextMonthRisk(
   const classes = new Set(train.map((r) => r.highRiskNext));
   if (classes.size < 2) {
     const verdict = `Not fitted: ${
-      train.length === 0
+      rows.length === 0
+        ? "the feature table has no rows (the data hold no employer-group company-month)"
+        : train.length === 0
         ? "no company-month has complete features and a known next month"
         : `every labelled company-month has high_risk_next = ${train[0]!.highRiskNext}`
     }.`;
@@ -138,13 +148,14 @@ export async function buildNextMonthRisk(
     return { ...summary, predictions: 0, C: null, converged: false, pooled: null, verdict };
   }
 
-  const selection = options.C === undefined ? selectC(train, { ...options, ...options.selectC }) : null;
-  const C = selection?.C ?? options.C!;
+  const search = options.C === undefined && train.length <= (options.searchMaxRows ?? Infinity);
+  const selection = search ? selectC(train, { ...options, ...options.selectC }) : null;
+  const C = selection?.C ?? options.C ?? 1;
   const model = fitLogisticRegression(train.map((r) => r.x), train.map((r) => r.highRiskNext), {
     ...options,
     C,
   });
-  const predicted = predictLatest(model, features, rows, featureMonth);
+  const predicted = predictLatest(model, features, rows, featureMonth!);
   await write(
     "company_risk_predictions",
     predictionColumns(drivers),
@@ -182,7 +193,8 @@ export async function buildNextMonthRisk(
 
   const backtest = rollingOriginBacktest(rows, {
     ...options,
-    selectC: options.C === undefined ? options.selectC ?? {} : undefined,
+    C,
+    selectC: search ? options.selectC ?? {} : undefined,
   });
   await write("risk_backtest", BACKTEST_COLUMNS, backtestRows(backtest));
   await write(
@@ -209,7 +221,11 @@ export async function buildNextMonthRisk(
   await write("risk_model", MODEL_COLUMNS, [{
     ...described,
     c: C,
-    c_selection: selection ? describeSelection(selection) : "fixed",
+    c_selection: selection
+      ? describeSelection(selection)
+      : options.C === undefined
+      ? `fixed at 1: ${train.length} labelled rows exceed the search limit of ${options.searchMaxRows}`
+      : "fixed",
     converged: model.converged,
     iterations: model.iterations,
     gradient_max: model.gradientMax,

@@ -39,3 +39,57 @@ Deno.test("every page renders without errors", async (t) => {
     await server.shutdown();
   }
 });
+
+Deno.test("the Prediction center shows the ranking, the verdict and every chart", async () => {
+  const { dist } = await builtSite();
+  const server = serveStatic(dist, { quiet: true });
+  const origin = `http://127.0.0.1:${server.addr.port}`;
+  const browser = await launch();
+  try {
+    const { page, log } = await recordedPage(browser, origin);
+    await page.goto(`${origin}/utilization/prediction`, { waitUntil: "networkidle", timeout: 60_000 });
+    // The cells that await the Parquet files fill in after the network settles.
+    await page.waitForFunction(
+      `/Against|Not fitted|No backtest/.test(document.querySelector(".verdict")?.textContent ?? "")
+        && document.querySelectorAll("main figure h2").length >= 5`,
+      null,
+      { timeout: 60_000 },
+    );
+    const verdict = (await page.textContent(".verdict")) ?? "";
+    assert.match(verdict, /Against persistence the model .* Against the base rate the model /);
+    // Ranking bars, drivers, backtest by month, calibration, odds ratios.
+    const titles = await page.$$eval("main figure h2", (els) => els.map((e) => e.textContent ?? ""));
+    for (
+      const title of [
+        /most likely to be High risk/,
+        /What moves/,
+        /in each backtest month/,
+        /observed share/,
+        /Odds ratio/,
+      ]
+    ) {
+      assert.ok(titles.some((t) => title.test(t)), `a chart titled ${title} among ${JSON.stringify(titles)}`);
+    }
+    const rows = await page.$$eval(
+      "main table",
+      (tables) => tables.map((t) => t.querySelectorAll("tbody tr").length),
+    );
+    assert.ok(rows.length >= 5 && rows.every((n) => n > 0), `tables with rows: ${rows}`);
+    const downloads = await page.$$eval("button.csv-download", (els) => els.length);
+    assert.ok(downloads >= 5, `${downloads} CSV buttons`);
+    // Choosing another company redraws its drivers.
+    const select = page.locator("main form select").first();
+    const options = await select.locator("option").allTextContents();
+    await select.selectOption({ index: 1 });
+    await page.waitForTimeout(300);
+    const after = await page.$$eval("main figure h2", (els) => els.map((e) => e.textContent ?? ""));
+    const name = options[1]!.replace(/^\d+\. /, "");
+    assert.ok(after.some((t) => t.includes(`What moves ${name}`)), `drivers of ${name}`);
+    assert.deepEqual(log.offHost, []);
+    assert.deepEqual(log.consoleErrors, []);
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.shutdown();
+  }
+});

@@ -71,4 +71,16 @@ Deno.test("readFeatureRows()", async (t) => {
       await assert.rejects(readFeatureRows(db, { table: "x; drop table y" }), /invalid table name/);
     });
   });
+  await t.step("excluded columns leave the default list, and their rows keep their values", async () => {
+    await withTable(TABLE, async (db) => {
+      const { features, rows } = await readFeatureRows(db, { exclude: ["claims"] });
+      assert.deepEqual(features, ["er_rate", "high_risk_now"]);
+      // Company A's null claims no longer make its row incomplete.
+      assert.deepEqual(rows.map((r) => r.x), [[2, 0], [0.5, 0], [1.5, 1]]);
+      await assert.rejects(
+        readFeatureRows(db, { exclude: ["ivi"] }),
+        /company_month_features has no column "ivi" to exclude/,
+      );
+    });
+  });
 });

@@ -222,6 +222,31 @@ Deno.test("buildNextMonthRisk()", async (t) => {
     });
   });
 
+  await t.step("C is searched up to searchMaxRows labelled rows and fixed at 1 above", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 2, 7);
+      const searched = await buildNextMonthRisk(db, { searchMaxRows: 60 * 17 });
+      const [a] = await queryRows(db, "select c_selection from risk_model");
+      assert.match(String(a!.c_selection), /^time-series CV over /);
+      const fixed = await buildNextMonthRisk(db, { searchMaxRows: 60 * 17 - 1 });
+      assert.equal(fixed.C, 1);
+      const [b] = await queryRows(db, "select c, c_selection from risk_model");
+      assert.deepEqual(b, {
+        c: 1,
+        c_selection: "fixed at 1: 1020 labelled rows exceed the search limit of 1019",
+      });
+      const origins = await queryRows(
+        db,
+        "select distinct c from risk_backtest where model = 'logistic' and scope = 'origin'",
+      );
+      assert.deepEqual(origins, [{ c: 1 }]);
+      // The same fit as an explicitly fixed C.
+      const explicit = await buildNextMonthRisk(db, { C: 1 });
+      assert.deepEqual(explicit.pooled, fixed.pooled);
+      assert.ok(searched.converged && fixed.converged);
+    });
+  });
+
   await t.step("the same input gives identical tables", async () => {
     const dump = () =>
       withDb(async (db) => {
@@ -252,6 +277,25 @@ Deno.test("buildNextMonthRisk()", async (t) => {
         "select count(*)::integer as n from company_risk_predictions where company_id = 'C000'",
       );
       assert.equal(c0!.n, 0);
+    });
+  });
+
+  await t.step("an empty feature table writes empty tables and says why", async () => {
+    await withDb(async (db) => {
+      await featureTable(db, 1, 8);
+      await db.con.run("delete from company_month_features");
+      const summary = await buildNextMonthRisk(db);
+      assert.deepEqual([summary.featureMonth, summary.predictedMonth, summary.C], [null, null, null]);
+      for (const [table] of NEXT_MONTH_RISK_OUTPUTS) {
+        const [n] = await queryRows(db, `select count(*)::integer as n from ${table}`);
+        assert.equal(n!.n, table === "risk_model" ? 1 : 0, table);
+      }
+      const [model] = await queryRows(db, "select predicted_month, train_rows, verdict from risk_model");
+      assert.deepEqual(model, {
+        predicted_month: null,
+        train_rows: 0,
+        verdict: "Not fitted: the feature table has no rows (the data hold no employer-group company-month).",
+      });
     });
   });
 
