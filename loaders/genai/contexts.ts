@@ -78,6 +78,7 @@ export function companyContext(row: CompanyRiskRow, library: readonly Interventi
     figures[`driver_${i + 1}_log_odds`] = d.log_odds;
     for (const l of forDriver(library, d.feature)) lines.set(l.key, l);
   });
+  if (lines.size === 0) { for (const l of forDriver(library, "")) lines.set(l.key, l); }
   return {
     subject_type: "company",
     subject_id: row.company_id,

@@ -13,7 +13,7 @@ export function formatFigure(x: number): string {
 
 /** A rate in [0, 1] as a whole percentage. */
 function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  return `${(x * 100).toFixed(0)}%`;
 }
 
 function libraryActions(context: Context, limit = 3): Action[] {
@@ -75,9 +75,12 @@ function member(context: Context, question = ""): Answer {
   const q = question.toLowerCase();
   const gaps = gapKeys(context);
   // A question naming one gap (by key or name) gets that gap first.
+  const asked = new Set(q.split(/[^a-z0-9_]+/));
   const named = gaps.filter((g) =>
-    q.includes(context.facts[g]!.toLowerCase()) ||
-    q.includes((context.facts[`${g}_name`] ?? "\0").toLowerCase())
+    asked.has(context.facts[g]!.toLowerCase()) ||
+    (context.facts[`${g}_name`] ?? "").toLowerCase().split(/[^a-z]+/).some((w) =>
+      w.length >= 5 && asked.has(w)
+    )
   );
   const order = [...named, ...gaps.filter((g) => !named.includes(g))];
   const byKey = new Map(context.library.map((l) => [l.key, l]));
