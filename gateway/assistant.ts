@@ -8,9 +8,9 @@
  */
 import type { Audit } from "./audit.ts";
 import { hitUserLimit } from "./user_limit.ts";
-import type { GenAiClient } from "../loaders/genai/client.ts";
+import { clientFromEnv, type GenAiClient } from "../loaders/genai/client.ts";
 import { memberContext } from "../loaders/genai/contexts.ts";
-import type { Intervention } from "../loaders/genai/library.ts";
+import { type Intervention, loadLibrary } from "../loaders/genai/library.ts";
 import { careContextOf, redactText, RequestError } from "../loaders/genai/redact.ts";
 
 /** Settings of the assistant endpoint. */
@@ -85,4 +85,20 @@ export async function answerAssistant(
     await audit.record("assistant_bad_request", { email, ip, reason: error.message });
     return { status: 400, body: { error: error.message } };
   }
+}
+
+/**
+ * The assistant the environment asks for: Gemini when `LODESTAR_GEMINI_API_KEY` is set, the rule
+ * library otherwise (see `clientFromEnv`); `LODESTAR_ASSISTANT_PER_HOUR` questions per user per hour.
+ */
+export async function assistantFromEnv(
+  env: (name: string) => string | undefined,
+  asOf: string,
+): Promise<AssistantOptions> {
+  const perHour = env("LODESTAR_ASSISTANT_PER_HOUR");
+  const perUserPerHour = perHour === undefined ? undefined : Number(perHour);
+  if (perUserPerHour !== undefined && !(Number.isInteger(perUserPerHour) && perUserPerHour > 0)) {
+    throw new Error(`LODESTAR_ASSISTANT_PER_HOUR must be a positive whole number ("${perHour}")`);
+  }
+  return { client: clientFromEnv(env), library: await loadLibrary(), asOf, perUserPerHour };
 }

@@ -4,7 +4,7 @@
  * Every model reply is checked ({@linkcode checkReply}); a timeout, quota error, safety block, malformed
  * or invented-figure reply gives the rule-library answer with a note saying why.
  */
-import { GoogleGenAI } from "@google/genai";
+import type { GoogleGenAI } from "@google/genai";
 import { fileURLToPath } from "node:url";
 import { inScope, refusal, ruleAnswer, ruleRecommend } from "./rules.ts";
 import { type Answer, ANSWER_JSON_SCHEMA, checkReply, type Context } from "./schema.ts";
@@ -57,21 +57,27 @@ class Fallback extends Error {}
 export function geminiClient(options: GeminiOptions): GenAiClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const log = options.log ?? ((line: string) => console.error(line));
-  const ai = new GoogleGenAI({
-    apiKey: options.apiKey,
-    httpOptions: {
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      timeout: timeoutMs,
-      retryOptions: { attempts: 1 },
-    },
-  });
+  // The SDK is loaded on first use, so rule-library runs never load it (it reads environment
+  // variables of its own at import).
+  let ai: Promise<GoogleGenAI> | undefined;
+  const sdk = () =>
+    ai ??= import("@google/genai").then(({ GoogleGenAI }) =>
+      new GoogleGenAI({
+        apiKey: options.apiKey,
+        httpOptions: {
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+          timeout: timeoutMs,
+          retryOptions: { attempts: 1 },
+        },
+      })
+    );
   const templates = { recommend: readPrompt(PROMPTS.recommend), answer: readPrompt(PROMPTS.answer) };
 
   async function call(prompt: string, context: Context): Promise<Answer> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      const response = await ai.models.generateContent({
+      const response = await (await sdk()).models.generateContent({
         model: options.model,
         contents: prompt,
         config: {
