@@ -55,6 +55,9 @@ export async function answerAssistant(
   const fields = call.fields;
   const question = fields?.question;
   try {
+    if (fields === undefined) {
+      throw new RequestError("the request must be a JSON object {question, member} of at most 4096 bytes");
+    }
     if (typeof question !== "string" || question.trim() === "" || question.length > MAX_QUESTION) {
       throw new RequestError(`question must be a non-empty text of at most ${MAX_QUESTION} characters`);
     }

@@ -238,6 +238,9 @@ Deno.test("POST /api/assistant", async (t) => {
         /reasons\[0\]\.value must be a number/,
       ],
     ];
+    const big = await ask(h, sid, { question: "Which gaps?", member: { ...ROW, notes: "x".repeat(5000) } });
+    assert.equal(big.status, 400);
+    assert.match((await big.json()).error, /JSON object \{question, member\} of at most 4096 bytes/);
     for (const [body, message] of cases) {
       const r = await ask(h, sid, body);
       assert.equal(r.status, 400);
