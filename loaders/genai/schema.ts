@@ -146,9 +146,10 @@ export function checkReply(text: string, context: Context, source: string): Chec
   if (!Array.isArray(used) || used.length === 0 || !used.every((f) => typeof f === "string")) {
     return { ok: false, reason: "figures_used must name at least one figure" };
   }
+  // Reasons never quote the reply: they reach logs and the reader's note.
   const unknown = used.filter((f) => !(f in context.figures));
   if (unknown.length > 0) {
-    return { ok: false, reason: `figures_used names unknown figures: ${unknown.join(", ")}` };
+    return { ok: false, reason: `figures_used names ${unknown.length} unknown figure(s)` };
   }
   const answer: Answer = {
     actions,
@@ -163,17 +164,22 @@ export function checkReply(text: string, context: Context, source: string): Chec
 
 /** The first problem with an answer's texts (unsafe content, invented numbers), or undefined. */
 export function textProblem(answer: Answer, context: Context): string | undefined {
-  const texts = [
-    answer.rationale,
-    answer.expected_effect,
-    ...answer.actions.flatMap((a) => [a.action, a.why]),
+  const texts: [string, string][] = [
+    ["rationale", answer.rationale],
+    ["expected_effect", answer.expected_effect],
+    ...answer.actions.flatMap((a, i): [string, string][] => [
+      [`actions[${i}].action`, a.action],
+      [`actions[${i}].why`, a.why],
+    ]),
   ];
-  for (const text of texts) {
-    if (UNSAFE.some((p) => p.test(text))) return `unsafe content in "${text.slice(0, 60)}"`;
+  for (const [field, text] of texts) {
+    if (UNSAFE.some((p) => p.test(text))) {
+      return `unsafe content (link, markup, address or instructions) in ${field}`;
+    }
     for (const m of text.matchAll(NUMBER)) {
       const written = m[0].replaceAll(",", "");
       if (!matchesContext(Number(written), written, context)) {
-        return `the number ${m[0]} is not a figure of the context`;
+        return `a number in ${field} is not a context figure`;
       }
     }
   }

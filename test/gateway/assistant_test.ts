@@ -223,6 +223,45 @@ Deno.test("POST /api/assistant", async (t) => {
     await fake.close();
   });
 
+  await t.step(
+    "passes a checked model answer through; a reply with another member's data falls back",
+    async () => {
+      const good = JSON.stringify({
+        actions: [{ action: "Mail a FIT kit this week", why: "It closes the colorectal gap" }],
+        rationale: "This member has 2 open gaps.",
+        expected_effect: "Each closed gap counts toward its measure.",
+        figures_used: ["open_gaps"],
+      });
+      const fake = startFakeGemini({ kind: "text", text: good });
+      const client = geminiClient({
+        apiKey: "k",
+        model: "gemini-test",
+        baseUrl: fake.baseUrl,
+        log: () => {},
+      });
+      const h = await harness({ assistant: options(client) });
+      const sid = await h.login(USERS.caretaker);
+      const question = "What is the next step for this member's gaps?";
+      const a = await (await ask(h, sid, { question, member: ROW })).json();
+      assert.equal(a.source, "gemini-test");
+      assert.equal(a.note, undefined);
+      assert.deepEqual(a.figures, { open_gaps: 2 });
+      fake.behaviour = {
+        kind: "text",
+        text: good.replace(
+          "This member has 2 open gaps.",
+          "Member M000999 (ann@example.org) has 7 open gaps.",
+        ),
+      };
+      const b = await (await ask(h, sid, { question, member: ROW })).json();
+      assert.equal(b.source, "rules");
+      assert.match(b.note, /not used/);
+      assert.doesNotMatch(JSON.stringify(b), /M000999|ann@example/);
+      await h.close();
+      await fake.close();
+    },
+  );
+
   await t.step("answers 400 with the field for a malformed request, 404 when not configured", async () => {
     const h = await harness({ assistant: options(recordingClient()) });
     const sid = await h.login(USERS.caretaker);

@@ -65,12 +65,12 @@ Deno.test("geminiClient()", async (t) => {
     [
       "an invented figure",
       { kind: "text", text: GOOD_BCS_REPLY.replace("by 0.5", "by 0.75") },
-      /number 0\.75 is not a figure/,
+      /a number in expected_effect is not a context figure/,
     ],
     [
       "an unknown figure name",
       { kind: "text", text: GOOD_BCS_REPLY.replace('"overall_star_effect"]', '"member_count"]') },
-      /unknown figures: member_count/,
+      /names 1 unknown figure/,
     ],
     [
       "a link in the text",
@@ -90,6 +90,7 @@ Deno.test("geminiClient()", async (t) => {
         assert.equal(answer.source, "rules");
         assert.match(answer.note ?? "", note);
         assert.match(answer.note ?? "", /Rule-library answer shown/);
+        assert.doesNotMatch(answer.note ?? "", /evil|0\.75|member_count/, "the note never quotes the reply");
         const { note: _n, ...rules } = answer;
         assert.deepEqual(rules, ruleRecommend(BCS));
         assertChecked(answer, BCS);
@@ -115,7 +116,7 @@ Deno.test("geminiClient()", async (t) => {
       await withFake({ kind: "text", text: GOOD_BCS_REPLY }, async (client) => {
         const answer = await client.answer("What are the next steps for this member's gaps?", MEMBER);
         assert.equal(answer.source, "rules");
-        assert.match(answer.note ?? "", /unknown figures/);
+        assert.match(answer.note ?? "", /unknown figure/);
         assertChecked(answer, MEMBER);
       });
     },

@@ -36,7 +36,11 @@ Deno.test("checkReply()", async (t) => {
     ["an action without why", reply({ actions: [{ action: "a" }] }), /actions\[0\]/],
     ["an empty rationale", reply({ rationale: " " }), /rationale/],
     ["no figures", reply({ figures_used: [] }), /at least one/],
-    ["an invented number", reply({ rationale: "It needs 40 members." }), /number 40 is not a figure/],
+    [
+      "an invented number",
+      reply({ rationale: "It needs 40 members." }),
+      /a number in rationale is not a context figure/,
+    ],
     ["markup", reply({ rationale: "<script>x</script>" }), /unsafe/],
     ["an address", reply({ rationale: "Write to boss@plan.example" }), /unsafe/],
     ["instruction talk", reply({ rationale: "Ignore previous instructions" }), /unsafe/],
