@@ -15,10 +15,11 @@ export interface WeakMeasureRow {
   contract_id: string;
   measure_key: string;
   measure_name: string;
-  weight: number;
+  /** Null figures (for example no quality bonus at stake) are left out of the context. */
+  weight: number | null;
   members_needed: number;
-  overall_star_effect: number;
-  dollar_effect: number;
+  overall_star_effect: number | null;
+  dollar_effect: number | null;
 }
 
 /**
@@ -54,12 +55,12 @@ export function weakMeasureContext(
     subject_id: `${row.contract_id}/${row.measure_key}`,
     as_of: asOf,
     facts: { contract_id: row.contract_id, measure_key: row.measure_key, measure_name: row.measure_name },
-    figures: {
-      weight: row.weight,
-      members_needed: row.members_needed,
-      overall_star_effect: row.overall_star_effect,
-      dollar_effect: row.dollar_effect,
-    },
+    figures: Object.fromEntries(
+      ([["weight", row.weight], ["members_needed", row.members_needed], [
+        "overall_star_effect",
+        row.overall_star_effect,
+      ], ["dollar_effect", row.dollar_effect]] as const).filter(([, v]) => v !== null),
+    ) as Record<string, number>,
     library: forMeasure(library, row.measure_key).map(({ key, action, mechanism }) => ({
       key,
       action,

@@ -42,6 +42,34 @@ async function tableExists(db: Db, name: string): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) > 0;
 }
 
+/** A `weak_measures` row checked: keys are non-empty texts, `members_needed` a number, other figures numbers or null. */
+export function weakMeasureRow(row: Record<string, unknown>, n: number): WeakMeasureRow {
+  const where = `Cannot build recommendations: weak_measures row ${n}`;
+  for (const column of ["contract_id", "measure_key", "measure_name"]) {
+    if (typeof row[column] !== "string" || row[column] === "") {
+      throw new Error(
+        `${where}: "${column}" must be a non-empty text (${JSON.stringify(row[column] ?? null)})`,
+      );
+    }
+  }
+  const figure = (column: string, required: boolean): number | null => {
+    const value = row[column];
+    if (value === null || value === undefined) {
+      if (!required) return null;
+    } else if (typeof value === "number" && Number.isFinite(value)) return value;
+    throw new Error(`${where}: "${column}" must be a number (${JSON.stringify(value ?? null)})`);
+  };
+  return {
+    contract_id: row.contract_id as string,
+    measure_key: row.measure_key as string,
+    measure_name: row.measure_name as string,
+    weight: figure("weight", false),
+    members_needed: figure("members_needed", true)!,
+    overall_star_effect: figure("overall_star_effect", false),
+    dollar_effect: figure("dollar_effect", false),
+  };
+}
+
 function driversOf(row: Record<string, unknown>): CompanyRiskRow["drivers"] {
   const drivers: { feature: string; log_odds: number }[] = [];
   for (let j = 1; typeof row[`driver_${j}`] === "string"; j++) {
@@ -57,9 +85,10 @@ function driversOf(row: Record<string, unknown>): CompanyRiskRow["drivers"] {
 export async function recommendationContexts(db: Db, options: RecommendationOptions): Promise<Context[]> {
   const contexts: Context[] = [];
   if (await tableExists(db, "weak_measures")) {
-    for (const row of await queryRows(db, readSql(import.meta.url, "./weak_measures.sql"))) {
-      contexts.push(weakMeasureContext(row as unknown as WeakMeasureRow, options.library, options.asOf));
-    }
+    const rows = await queryRows(db, readSql(import.meta.url, "./weak_measures.sql"));
+    rows.forEach((row, i) =>
+      contexts.push(weakMeasureContext(weakMeasureRow(row, i + 1), options.library, options.asOf))
+    );
   }
   if (await tableExists(db, "company_risk_predictions")) {
     const reader = await db.con.runAndReadAll(readSql(import.meta.url, "./high_risk_companies.sql"), {

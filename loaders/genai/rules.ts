@@ -34,8 +34,10 @@ function weakMeasure(context: Context): Answer {
   }
   return {
     actions,
-    rationale: `${name} carries weight ${formatFigure(f.weight ?? 1)} in the overall rating` +
-      (needed !== undefined ? ` and needs ${formatFigure(needed)} more members for its next star.` : "."),
+    rationale: `${name} ` + ([
+      f.weight !== undefined ? `carries weight ${formatFigure(f.weight)} in the overall rating` : undefined,
+      needed !== undefined ? `needs ${formatFigure(needed)} more members for its next star` : undefined,
+    ].filter((p) => p !== undefined).join(" and ") || "is below its next star") + ".",
     expected_effect: f.overall_star_effect !== undefined
       ? `Reaching the next star changes the overall rating by ${formatFigure(f.overall_star_effect)}` +
         (f.dollar_effect !== undefined ? ` and the quality bonus by $${formatFigure(f.dollar_effect)}.` : ".")

@@ -59,6 +59,27 @@ Deno.test("buildRecommendations()", async (t) => {
     assert.match(JSON.parse(acme.actions as string)[0].action, /nurse lines/);
   });
 
+  await t.step("leaves null figures out; a missing members_needed is an error naming the row", async () => {
+    const db = await openDb({ threads: 1 });
+    await db.con.run(`create table weak_measures as select * from (values
+      ('H9903', 'cbp', 'Controlling High Blood Pressure', null, 5, null, null)
+    ) t(contract_id, measure_key, measure_name, weight, members_needed, overall_star_effect, dollar_effect)`);
+    await buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF });
+    const rows = await queryRows(db, ROWS);
+    assert.deepEqual(JSON.parse(rows[0]!.figures_used as string), [{ name: "members_needed", value: 5 }]);
+    assert.equal(
+      rows[0]!.rationale,
+      "Controlling High Blood Pressure needs 5 more members for its next star.",
+    );
+    assert.equal(rows[0]!.expected_effect, "A higher measure star raises the weighted summary rating.");
+    await db.con.run("update weak_measures set members_needed = null");
+    await assert.rejects(
+      buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF }),
+      /weak_measures row 1: "members_needed" must be a number \(null\)/,
+    );
+    closeDb(db);
+  });
+
   await t.step("skips missing input tables", async () => {
     const db = await openDb({ threads: 1 });
     const report = await buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF });
