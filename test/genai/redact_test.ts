@@ -1,5 +1,6 @@
 /** redactText() and careContextOf(): identifiers removed, only care fields kept. */
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { careContextOf, redactText } from "../../loaders/genai/redact.ts";
 
 Deno.test("redactText()", async (t) => {
@@ -44,4 +45,35 @@ Deno.test("careContextOf()", async (t) => {
     assert.throws(() => careContextOf({ risk_score: "high" }), /member\.risk_score must be a number/);
     assert.throws(() => careContextOf({ gaps: "bcs" }), /member\.gaps must be a list/);
   });
+});
+
+Deno.test("redactText() removes generated identifiers anywhere in a question (property)", () => {
+  const digits = (n: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
+  const identifier = fc.oneof(
+    fc.tuple(digits(3), digits(3), digits(4)).map(([a, b, c]) => `${a}-${b}-${c}`),
+    fc.tuple(digits(3), digits(2), digits(4)).map(([a, b, c]) => `${a}-${b}-${c}`),
+    fc.tuple(
+      fc.integer({ min: 1900, max: 2030 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+    )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-z]{1,8}$/)).map(([u, d]) =>
+      `${u}@${d}.org`
+    ),
+  );
+  fc.assert(
+    fc.property(
+      fc.constantFrom("Is", "Can we call", "Why does"),
+      identifier,
+      fc.constantFrom("due?", "open a gap?"),
+      (a, id, b) => {
+        const { text, removed } = redactText(`${a} ${id} ${b}`);
+        assert.equal(text, `${a} [removed] ${b}`);
+        assert.equal(removed, 1);
+      },
+    ),
+    { seed: 7, numRuns: 300 },
+  );
 });
