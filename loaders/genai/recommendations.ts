@@ -11,7 +11,7 @@ import { cacheKey, readCached, writeCached } from "./cache.ts";
 import { fillPrompt, type GenAiClient, PROMPTS, readPrompt } from "./client.ts";
 import { companyContext, type CompanyRiskRow, weakMeasureContext, type WeakMeasureRow } from "./contexts.ts";
 import type { Intervention } from "./library.ts";
-import type { Answer, Context } from "./schema.ts";
+import { type Answer, checkReply, type Context } from "./schema.ts";
 
 /** Options of {@linkcode buildRecommendations}. */
 export interface RecommendationOptions {
@@ -127,6 +127,8 @@ export async function buildRecommendations(
     const key = await cacheKey(fillPrompt(template, context), context, client.model);
     let answer: Answer | undefined;
     if (options.cacheDir && client.model !== "rules") answer = await readCached(options.cacheDir, key);
+    // A cached answer passes the same check as a fresh reply; an edited or stale file is a miss.
+    if (answer && !checkReply(JSON.stringify(answer), context, client.model).ok) answer = undefined;
     if (answer) {
       report.cached++;
     } else {

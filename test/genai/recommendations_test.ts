@@ -4,6 +4,7 @@
  * makes no call and writes identical rows.
  */
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { closeDb, type Db, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
 import { geminiClient, rulesClient } from "../../loaders/genai/client.ts";
 import { buildRecommendations } from "../../loaders/genai/recommendations.ts";
@@ -143,6 +144,14 @@ Deno.test("buildRecommendations()", async (t) => {
     assert.equal(fake.requests.length, 4, "no request in the second build");
     assert.deepEqual(second.rows, first.rows);
     assert.equal([...Deno.readDirSync(cacheDir)].length, 4);
+    // An edited cache file fails the check and is asked again.
+    const [file] = [...Deno.readDirSync(cacheDir)].map((e) => join(cacheDir, e.name)).sort();
+    const edited = JSON.parse(Deno.readTextFileSync(file!));
+    edited.rationale = "Invented: 999 members.";
+    Deno.writeTextFileSync(file!, JSON.stringify(edited));
+    const third = await run();
+    assert.deepEqual(third.report, { rows: 4, calls: 1, cached: 3, fallbacks: 0 });
+    assert.deepEqual(third.rows, first.rows);
     await fake.close();
     await Deno.remove(cacheDir, { recursive: true });
   });
