@@ -30,6 +30,12 @@ function escapeRegExp(text: string): string {
 /**
  * Replaces identifiers in `text`: the patterns above and each of `known` (the member's id, name words,
  * address), matched case-insensitively as whole words. Returns the text and how many were replaced.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(redactText("Call Ann at 555-867-5309", ["Ann Lee"]).text, "Call [removed] at [removed]");
+ * ```
  */
 export function redactText(text: string, known: readonly string[] = []): { text: string; removed: number } {
   let removed = 0;

@@ -5,7 +5,16 @@
  */
 import type { Action, Answer, Context } from "./schema.ts";
 
-/** A figure as written in answers: integers with thousands separators, others to at most 2 decimals. */
+/**
+ * A figure as written in answers: integers with thousands separators, others to at most 2 decimals.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(formatFigure(1250000), "1,250,000");
+ * assert.equal(formatFigure(0.125), "0.13");
+ * ```
+ */
 export function formatFigure(x: number): string {
   if (Number.isInteger(x)) return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return String(Number(x.toFixed(2)));

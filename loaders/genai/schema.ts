@@ -76,7 +76,15 @@ const UNSAFE = [
 /** A number as written in text: not part of a code like `C01` or `H9901`. */
 const NUMBER = /(?<![\w.])\d+(?:[.,]\d+)*(?:\.\d+)?(?![\w])/g;
 
-/** The numbers written in `text` (thousands separators removed). */
+/**
+ * The numbers written in `text` (thousands separators removed); codes such as `C01` or `H9901` are not numbers.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(numbersIn("C01 needs 37 members for $1,250,000"), [37, 1250000]);
+ * ```
+ */
 export function numbersIn(text: string): number[] {
   return [...text.matchAll(NUMBER)].map((m) => Number(m[0].replaceAll(",", "")))
     .filter((n) => Number.isFinite(n));
