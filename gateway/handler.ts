@@ -6,6 +6,7 @@
  * 404 for paths not in the manifest and 403 for roles not allowed, then serve the manifest's file.
  */
 import { roleOf } from "./allowlist.ts";
+import { answerAssistant, type AssistantOptions } from "./assistant.ts";
 import type { Audit } from "./audit.ts";
 import { kvAudit } from "./audit.ts";
 import { isTokenShaped, randomToken, type RandomWords } from "./code.ts";
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   /** Where log and audit lines go (standard error by default). */
   log?: (line: string) => void;
   audit?: Audit;
+  /** The caretaker assistant (`POST /api/assistant`); absent, the path answers 404. */
+  assistant?: AssistantOptions;
 }
 
 /** A running gateway's request handler. */
@@ -304,6 +307,40 @@ export function createGateway(options: GatewayOptions): Gateway {
     return await serveFile(request, options.dist, path, entry, session.role, manifest, cache);
   }
 
+  async function onAssistant(request: Request, ip: string): Promise<Response> {
+    const assistant = options.assistant;
+    if (!assistant) return empty(404, {}, SITE_CSP);
+    if (request.method !== "POST") return empty(405, { allow: "POST" }, SITE_CSP);
+    if (!sameOriginPost(request.headers, secrets.origin)) {
+      await audit.record("csrf_refused", { ip, path: "/api/assistant" });
+      return empty(403, {}, SITE_CSP);
+    }
+    const session = await findSession(
+      kv,
+      rings.session,
+      readCookie(request.headers.get("cookie"), SESSION_COOKIE),
+      now(),
+      limits,
+    );
+    if (!session) return empty(401, {}, SITE_CSP);
+    if (session.role !== "caretaker") {
+      await audit.record("assistant_refused", { email: session.email, ip, role: session.role });
+      return empty(403, {}, SITE_CSP);
+    }
+    const result = await answerAssistant(assistant, {
+      kv,
+      audit,
+      email: session.email,
+      ip,
+      now: now(),
+      fields: await readFields(request),
+    });
+    const headers = noStore(securityHeaders(SITE_CSP));
+    headers.set("content-type", "application/json; charset=utf-8");
+    if (result.retryAfterS !== undefined) headers.set("retry-after", String(result.retryAfterS));
+    return new Response(JSON.stringify(result.body), { status: result.status, headers });
+  }
+
   async function route(request: Request, ip: string): Promise<Response> {
     const raw = rawPath(request.url);
     const method = request.method;
@@ -329,6 +366,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         return method === "POST" ? await onVerify(request, ip) : empty(405, { allow: "POST" });
       case "/auth/logout":
         return method === "POST" ? await onLogout(request, ip) : empty(405, { allow: "POST" });
+      case "/api/assistant":
+        return await onAssistant(request, ip);
       default:
         return await onSite(request, raw);
     }

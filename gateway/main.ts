@@ -5,8 +5,10 @@
  *
  * Environment: LODESTAR_BASE_URL, LODESTAR_OTP_KEYS, LODESTAR_SESSION_KEYS (see docs/deploy.md),
  * LODESTAR_EMAIL_PROVIDER (`resend` | `postmark`), LODESTAR_EMAIL_API_KEY, LODESTAR_EMAIL_FROM,
- * LODESTAR_DIST (default `dist`), PORT.
+ * LODESTAR_DIST (default `dist`), PORT; for the caretaker assistant (docs/recommendations.md)
+ * LODESTAR_GEMINI_API_KEY, LODESTAR_GEMINI_MODEL, LODESTAR_ASSISTANT_PER_HOUR.
  */
+import { assistantFromEnv } from "./assistant.ts";
 import { readSecrets } from "./config.ts";
 import { createGateway, type Gateway } from "./handler.ts";
 import { httpApiMailer, type Mailer } from "./mailer.ts";
@@ -35,6 +37,7 @@ export async function startGateway(
     manifest,
     secrets,
     mailer: options.mailer,
+    assistant: await assistantFromEnv(options.env, new Date().toISOString().slice(0, 10)),
   });
   const server = Deno.serve({
     hostname: options.hostname,

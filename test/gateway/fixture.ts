@@ -8,6 +8,7 @@ import { pagePathKey } from "../../platform/navigation.ts";
 import { OVERVIEW, pageRoles, type Role } from "../../platform/access_policy.ts";
 import { setUser } from "../../gateway/allowlist.ts";
 import { DEFAULT_LIMITS, type Limits, type Secrets } from "../../gateway/config.ts";
+import type { AssistantOptions } from "../../gateway/assistant.ts";
 import { createGateway, type Gateway } from "../../gateway/handler.ts";
 import { encodeBase64Url, parseKeyRing } from "../../gateway/keyring.ts";
 import { type FakeMailer, fakeMailer } from "../../gateway/mailer.ts";
@@ -203,6 +204,7 @@ export async function harness(
     otp?: string[];
     session?: string[];
     site?: { dist: string; manifest: Manifest };
+    assistant?: AssistantOptions;
   } = {},
 ): Promise<Harness> {
   const origin = "https://reports.example";
@@ -222,6 +224,7 @@ export async function harness(
     limits: { ...DEFAULT_LIMITS, requestsPerIpHour: 10_000, verifiesPerIpHour: 10_000, ...options.limits },
     now: () => clock.now,
     log: (line) => logs.push(line),
+    assistant: options.assistant,
   });
   const h: Harness = {
     gateway,
