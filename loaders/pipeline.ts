@@ -12,6 +12,7 @@ import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
 import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildStarMeasures } from "./stars/member_measures.ts";
+import { buildCareOutputs, CARE_OUTPUTS } from "./care/step.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -53,6 +54,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["screening_history", "member_id, procedure_category, service_date"],
   ["member_measures", "member_id, measure_key, measurement_year"],
   ["contract_measure_rates", "contract_id, measure_id, measurement_year"],
+  ...CARE_OUTPUTS,
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -128,6 +130,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     await buildCore(db);
     progress("pipeline", "building member_measures and contract_measure_rates");
     await buildStarMeasures(db);
+    await buildCareOutputs(db);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
