@@ -51,8 +51,8 @@ export interface NextStar {
  * @example
  * ```ts
  * import { closuresToNextStar } from "./next_star.js";
- * // 70 of 100 is 70% = 3★ on cuts 60/72/80/86; 72% needs 2 more.
- * closuresToNextStar(100, 70, { direction: "higher", cuts: [60, 72, 80, 86] }); // { star: 3, needed: 2 }
+ * // 70 of 100 is 70% = 2★ on cuts 60/72/80/86; 3★ (72%) needs 2 more.
+ * closuresToNextStar(100, 70, { direction: "higher", cuts: [60, 72, 80, 86] }); // { star: 2, needed: 2 }
  * ```
  */
 export function closuresToNextStar(denominator: number, numerator: number, cut: CutPoints): NextStar {
