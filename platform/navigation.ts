@@ -19,7 +19,16 @@ export interface NavSection {
 export const SECTIONS: readonly NavSection[] = [
   { name: "Utilization", pages: [] },
   { name: "Star Ratings", pages: [] },
-  { name: "Care Management", pages: [] },
+  {
+    name: "Care Management",
+    pages: [
+      { name: "Worklist", path: "/care/worklist" },
+      { name: "Member detail", path: "/care/member" },
+      { name: "Alerts", path: "/care/alerts" },
+      { name: "Gap closure progress", path: "/care/progress" },
+      { name: "Patient risk model", path: "/care/model" },
+    ],
+  },
   {
     name: "Data",
     pages: [
