@@ -1,4 +1,5 @@
--- Open gaps of the current measurement year plus adherence at risk: an adherence measure whose
+-- Open gaps of the current measurement year that can still close (due on or after the as-of date;
+-- a missed 7-day follow-up cannot be made up) plus adherence at risk: an adherence measure whose
 -- PDC is below 85% with at most 14 days' supply left (it will fall below 80% without a refill).
 -- grain: one row per member_id and measure_key
 select m.contract_id, m.member_id, m.measure_key, m.measure_id, c.measure_name
@@ -10,6 +11,6 @@ select m.contract_id, m.member_id, m.measure_key, m.measure_id, c.measure_name
 from member_measures m
 join care_current_year y on m.measurement_year = y.measurement_year
 left join stars_claims_measures c on c.measure_key = m.measure_key
-where m.gap_open
+where (m.gap_open and m.due_date >= y.as_of)
   or (m.measure_key like 'pdc_%' and not m.excluded and m.in_denominator and m.pdc < 0.85
       and coalesce(m.days_supply_remaining, 0) <= 14)

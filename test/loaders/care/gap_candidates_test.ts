@@ -15,7 +15,8 @@ const ROWS: [string, string, number, boolean, boolean, boolean, number | null, n
   ["M5", "pdc_ras", 2026, true, false, true, 0.83, 15], // 15 days left → not at risk
   ["M5", "pdc_diabetes", 2026, true, false, true, 0.9, 0], // 90% → not at risk
   ["M6", "pdc_statins", 2026, true, false, false, 0.6, 0], // open and at risk
-  ["M6", "fmc", 2026, true, false, false, null, null], // open event gap → listed
+  ["M6", "fmc", 2026, true, false, false, null, null], // open event gap due 12-31 → listed
+  ["M7", "pcr", 2026, true, false, false, null, null], // open but due 2026-03-26, before the as-of date → not listed
 ];
 
 Deno.test("gap_candidates.sql", async (t) => {
@@ -24,9 +25,9 @@ Deno.test("gap_candidates.sql", async (t) => {
     await db.con.run(
       `create table member_measures as select * from (values ${
         ROWS.map(([m, k, y, d, e, c, pdc, left]) =>
-          `('H0001', '${m}', '${k}', upper('${k}'), ${y}, ${d}, ${e}, ${c}, ${
-            d && !e && !c
-          }, date '${y}-12-31'
+          `('H0001', '${m}', '${k}', upper('${k}'), ${y}, ${d}, ${e}, ${c}, ${d && !e && !c}, date '${
+            m === "M7" ? "2026-03-26" : `${y}-12-31`
+          }'
           , 'close it', null::date, ${pdc ?? "null"}::double, ${left ?? "null"}::integer)`
         ).join(", ")
       }) v(contract_id, member_id, measure_key, measure_id, measurement_year, in_denominator, excluded, compliant
@@ -42,7 +43,7 @@ Deno.test("gap_candidates.sql", async (t) => {
       db,
       `select member_id, measure_key, gap_open, adherence_at_risk from care_gap_candidates order by all`,
     );
-    await t.step("lists open gaps of the current year and adherence at risk, nothing else", () => {
+    await t.step("lists open gaps of the current year still due and adherence at risk, nothing else", () => {
       assert.deepEqual(rows.map((r) => [r.member_id, r.measure_key, r.gap_open, r.adherence_at_risk]), [
         ["M1", "bcs", true, false],
         ["M3", "gsd", true, false],
