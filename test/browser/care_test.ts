@@ -78,7 +78,14 @@ Deno.test("care pages: the worklist filters and exports CSV, the member page fol
           timeout: 60_000,
         });
         await page.waitForSelector("#member-reasons li", { timeout: 30_000 });
-        assert.equal(await page.inputValue("form select"), member);
+        const selected = await page.$eval(
+          "form select",
+          (s) =>
+            (s as unknown as { options: { text: string }[]; selectedIndex: number }).options[
+              (s as unknown as { selectedIndex: number }).selectedIndex
+            ]!.text,
+        );
+        assert.equal(selected, member);
         assert.equal((await page.textContent("#member-tier"))?.trim(), "high");
         assert.ok(await page.$('svg g[aria-label="dot"] circle'), "the timeline has events");
         await screenshot(page, "care-member");
