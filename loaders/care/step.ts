@@ -51,6 +51,7 @@ const PROGRESS_COLUMNS: Columns = [
   ["rate", "integer"],
   ["star", "integer"],
   ["open_gaps", "integer"],
+  ["missed_gaps", "integer"],
   ["closed_gaps", "integer"],
   ["needed_for_next_star", "integer"],
   ["star_if_all_closed", "integer"],

@@ -83,7 +83,7 @@ const MODEL_COLUMNS: Columns = [
 export const PATIENT_RISK_OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["care_model_backtest", "scope desc, origin_date, model"],
   ["care_model_calibration", "model, bin"],
-  ["care_risk_tiers", "tier"],
+  ["care_risk_tiers", "case tier when 'high' then 1 when 'rising' then 2 when 'moderate' then 3 else 4 end"],
   ["care_model", "score_date"],
 ];
 
