@@ -67,7 +67,7 @@ with members_at as (
   from rx_class group by all
 )
 , cost as (
-  select m.member_id, m.origin_date, ln(1 + greatest(0, sum(l.paid_amount))) as log_paid_12m
+  select m.member_id, m.origin_date, ln(1 + greatest(0, sum(round(l.paid_amount, 2)::decimal(18, 2))::double)) as log_paid_12m
   from members_at m
   join stars_medical_lines l on l.member_id = m.member_id
     and l.service_date < m.origin_date and l.service_date >= m.origin_date - interval 12 month
