@@ -147,7 +147,12 @@ async function buildWorklist(db: Db, needed: Map<string, number | null>): Promis
 
 async function buildAlerts(db: Db): Promise<number> {
   const [year] = await queryRows(db, "select strftime(as_of, '%Y-%m-%d') as as_of from care_current_year");
-  const w = monthWindow(String(year!.as_of));
+  if (!year?.as_of) {
+    // No prediction origin (less than a year of claims): nothing to compare a month against.
+    await append(db, "care_alerts", ALERT_COLUMNS, []);
+    return 0;
+  }
+  const w = monthWindow(String(year.as_of));
   const facts = await queryRows(db, "select * from alert_facts_view order by kind, member_id, date_1, key");
   const risk = await queryRows(
     db,
