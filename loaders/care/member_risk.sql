@@ -10,6 +10,6 @@ with scored as (
   join care_population p using (member_id)
 )
 select member_id, contract_id, region, sex, age, score_date, probability, percentile, tier
-  , probability_previous, tier_previous, reason_1, reason_2, reason_3
+  , tier_previous, reason_1, reason_2, reason_3
   , region || ' care team ' || (k % caretakers + 1)::varchar as caretaker
 from scored
