@@ -18,6 +18,7 @@ import { buildStarOutputs, type StarOutputSummary } from "./stars/step.ts";
 import { createAndAppend } from "./lib/append.ts";
 import { buildNextMonthRisk, NEXT_MONTH_RISK_OUTPUTS } from "../models/next_month_risk/step.ts";
 import { PIPELINE_RISK_OPTIONS } from "../models/next_month_risk/pipeline_options.ts";
+import { buildCareOutputs, CARE_OUTPUTS } from "./care/step.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -56,6 +57,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["rejects", "table_name, file, row_number, column_name, reason, value"],
   ["data_overview_monthly", "line_of_business, year_month"],
   ["data_benchmarks", "line_of_business, metric"],
+  ["rejects_summary", "table_name, reason"],
   ["screening_history", "member_id, procedure_category, service_date"],
   ["member_measures", "member_id, measure_key, measurement_year"],
   ["contract_measure_rates", "contract_id, measure_id, measurement_year"],
@@ -74,6 +76,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["star_money", "contract_id, star_year"],
   ["star_forecast_backtest", "model, metric"],
   ...NEXT_MONTH_RISK_OUTPUTS,
+  ...CARE_OUTPUTS,
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -81,6 +84,7 @@ const CORE: ReadonlyArray<readonly [string, string]> = [
   ["member_months", "./core/member_months.sql"],
   ["data_overview_monthly", "./core/data_overview_monthly.sql"],
   ["data_benchmarks", "./core/data_benchmarks.sql"],
+  ["rejects_summary", "./core/rejects_summary.sql"],
 ];
 
 /**
@@ -177,6 +181,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       "pipeline",
       `next-month risk for ${risk.predictedMonth}: ${risk.predictions} companies, C ${risk.C}`,
     );
+    await buildCareOutputs(db);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

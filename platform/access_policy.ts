@@ -56,7 +56,14 @@ export const FINANCIAL_PAGES: readonly string[] = ["/stars/overview", "/stars/we
 export const MEMBER_PAGES: readonly string[] = [];
 
 /** Data file base names (no extension) that are member-level though their name does not say so. */
-export const MEMBER_LEVEL_FILES: readonly string[] = ["care_gaps", "care_gap_list", "outreach_list"];
+export const MEMBER_LEVEL_FILES: readonly string[] = [
+  "care_gaps",
+  "care_alerts",
+  "care_member_risk",
+  "care_member_timeline",
+  "screening_history",
+  "rejects",
+];
 
 /** Data file base names (no extension) that are financial though their name does not say so. */
 export const FINANCIAL_FILES: readonly string[] = ["qbp_revenue", "roi", "weak_measures"];

@@ -1,6 +1,6 @@
 /**
  * Keeps Framework's loader cache honest. Framework re-runs a data loader only when the loader file
- * itself is newer than its cached output; Lodestar's loaders are thin entry points over `loaders/`,
+ * itself is newer than its cached output; Lodestar's loaders are thin entry points over `loaders/`, `src/lib/`,
  * `models/` and `data/`, and may read an analyst's input folder. This module fingerprints
  * everything a loader output depends on and, when the fingerprint changes, deletes the cached
  * loader outputs so the next build or page view regenerates them.
@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative, resolve } from "node:path";
 
 /** Folders (relative to the project root) whose contents loader outputs depend on. */
-export const SOURCE_DIRS: readonly string[] = ["loaders", "models", "data"];
+export const SOURCE_DIRS: readonly string[] = ["loaders", "models", "data", "src/lib"];
 
 /** Environment variables that change what loaders produce. */
 export const INPUT_ENV: readonly string[] = [

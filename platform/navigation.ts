@@ -39,7 +39,16 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "National context", path: "/stars/national" },
     ],
   },
-  { name: "Care Management", pages: [] },
+  {
+    name: "Care Management",
+    pages: [
+      { name: "Worklist", path: "/care/worklist" },
+      { name: "Member detail", path: "/care/member" },
+      { name: "Alerts", path: "/care/alerts" },
+      { name: "Gap closure progress", path: "/care/progress" },
+      { name: "Patient risk model", path: "/care/model" },
+    ],
+  },
   {
     name: "Data",
     pages: [
