@@ -73,6 +73,14 @@ const SCRATCH = [
   "therapies",
 ];
 
+/** Steps kept as views: read once by the next step, so DuckDB runs them inside it, unmaterialised. */
+const VIEWS: ReadonlySet<string> = new Set(["claim_lines"]);
+
+/** Drops a step's table or view. */
+async function dropStep(db: Db, name: string): Promise<void> {
+  await db.con.run(`drop ${VIEWS.has(name) ? "view" : "table"} if exists ${name}`);
+}
+
 /**
  * Intermediates of the claim chain that nothing reads after the named step: dropped right away to
  * keep peak memory down at large scales.
@@ -81,8 +89,7 @@ const DROP_AFTER: Readonly<Record<string, readonly string[]>> = {
   er_visits_base: ["er_pool_share", "er_dx_bins"],
   er_visits: ["er_visits_base", "readmission_visits"],
   admissions: ["elective_admissions"],
-  claim_lines: ["er_visits", "admissions", "ambulatory_events"],
-  medical_claims: ["claim_lines"],
+  medical_claims: ["claim_lines", "er_visits", "admissions", "ambulatory_events"],
 };
 
 /**
@@ -227,14 +234,18 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
   await db.con.run("set preserve_insertion_order = false");
   try {
     for (const [table, file] of STEPS) {
-      await db.con.run(
-        `create or replace table ${table} as ${contractProjection(table, readSql(import.meta.url, file))}`,
-      );
-      const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
-      progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
-      for (const done of DROP_AFTER[table] ?? []) await db.con.run(`drop table if exists ${done}`);
+      const sql = contractProjection(table, readSql(import.meta.url, file));
+      if (VIEWS.has(table)) {
+        await db.con.run(`create or replace view ${table} as ${sql}`);
+        progress("synthetic", `${table}: view`);
+      } else {
+        await db.con.run(`create or replace table ${table} as ${sql}`);
+        const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
+        progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
+      }
+      for (const done of DROP_AFTER[table] ?? []) await dropStep(db, done);
     }
-    for (const table of SCRATCH) await db.con.run(`drop table if exists ${table}`);
+    for (const table of SCRATCH) await dropStep(db, table);
     // Contract tables not built by a step (providers) take the contract's columns, order and types.
     for (const spec of INPUT_TABLES) {
       if (STEPS.some(([table]) => table === spec.name)) continue;
