@@ -1,7 +1,8 @@
 /**
  * Generation + core-table throughput and peak memory of the whole pipeline at several synthetic
  * scales, each in its own process (`deno task pipeline … --months 12`), so peak memory is that
- * process's own high-water mark (VmHWM, Linux).
+ * process's own high-water mark (VmHWM, Linux), and its CPU time (all threads), which on a machine
+ * shared with other work measures the pipeline's own work more steadily than wall time.
  *
  *   deno run -A bench/pipeline_scale.ts [scale …]     (default: 10k 100k 1m)
  */
@@ -46,6 +47,7 @@ for (const scale of scales) {
   const count = (name: string) =>
     manifest.files.find((f: { name: string }) => f.name === `${name}.parquet`)?.rows ?? 0;
   const peak = /peak memory: (\d+) MiB/.exec(stderr)?.[1];
+  const cpu = /cpu time: ([\d.]+) s/.exec(stderr)?.[1];
   const claimRows = count("medical_claims") + count("pharmacy_claims");
   rows.push({
     scale,
@@ -54,6 +56,8 @@ for (const scale of scales) {
     seconds: Number(seconds.toFixed(1)),
     "rows/s": Math.round(claimRows / seconds),
     "peak MiB": peak ? Number(peak) : "n/a",
+    // user + system CPU of all threads; divided by the cores, the wall time of an unloaded machine
+    "cpu s": cpu ? Number(cpu) : "n/a",
   });
   await Deno.remove(out, { recursive: true });
 }

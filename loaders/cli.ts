@@ -50,5 +50,8 @@ const manifest = await runPipeline({
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);
 if (values["report-memory"]) {
   // Peak resident memory of this process (getrusage maxrss), including DuckDB's native allocations.
-  console.error(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+  const usage = process.resourceUsage();
+  console.error(`peak memory: ${Math.round(usage.maxRSS / 1024)} MiB`);
+  // CPU time of all threads: on a shared machine a steadier measure of the work than wall time.
+  console.error(`cpu time: ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s`);
 }

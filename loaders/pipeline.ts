@@ -41,6 +41,8 @@ export interface PipelineOptions {
   onDisk?: boolean;
   /** With `onDisk`: DuckDB's memory limit (default "3GB"). */
   memoryLimit?: string;
+  /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
+  threads?: number;
 }
 
 /** Every table the pipeline writes, with the columns that fix its row order. */
@@ -141,9 +143,14 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   // In memory by default (fastest); on disk with a memory cap for large data, which then spills
   // instead of exhausting memory (about twice as slow).
   const work = await Deno.makeTempDir({ prefix: "lodestar-db-" });
+  const threads = options.threads === undefined ? {} : { threads: options.threads };
   const db = options.onDisk
-    ? await openDb({ path: join(work, "pipeline.duckdb"), memoryLimit: options.memoryLimit ?? "3GB" })
-    : await openDb();
+    ? await openDb({
+      path: join(work, "pipeline.duckdb"),
+      memoryLimit: options.memoryLimit ?? "3GB",
+      ...threads,
+    })
+    : await openDb(threads);
   const files: ManifestFile[] = [];
   let scenario: string;
   let report: InputReport | undefined;

@@ -4,8 +4,11 @@
  * sniffer so that every column is read as text under a name we choose, whatever the file holds.
  */
 
-/** Encodings DuckDB's `read_csv` is given. */
-export type CsvEncoding = "utf-8" | "latin-1";
+/**
+ * Encodings of analysts' delimited text. DuckDB's `read_csv` reads UTF-8 and Latin-1 itself;
+ * Windows-1252 files are converted to UTF-8 before it reads them.
+ */
+export type CsvEncoding = "utf-8" | "latin-1" | "windows-1252";
 
 /** How to read one delimited file. */
 export interface CsvLayout {
@@ -30,9 +33,18 @@ export function isUtf16(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Bytes 0x80–0x9F that Windows-1252 maps to printable characters (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “
+ * ” • – — ˜ ™ š › œ ž Ÿ); in Latin-1 they are C1 control codes, which text files do not hold.
+ * 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in Windows-1252 (WHATWG Encoding Standard).
+ */
+const WINDOWS_1252_ONLY: ReadonlySet<number> = new Set(
+  Array.from({ length: 32 }, (_, i) => 0x80 + i).filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)),
+);
+
+/**
  * Decides a file's encoding from its bytes: UTF-8 when every chunk decodes as UTF-8 (with or
- * without a byte-order mark), otherwise Latin-1. Windows-1252 text is read as Latin-1, which
- * differs only in the rarely used bytes 0x80–0x9F (€, curly quotes).
+ * without a byte-order mark); otherwise Windows-1252 when some byte is one of Windows-1252's own
+ * characters in 0x80–0x9F (€, curly quotes, en and em dashes), else Latin-1.
  *
  * @example
  * ```ts
@@ -40,17 +52,45 @@ export function isUtf16(bytes: Uint8Array): boolean {
  * async function* chunks(...parts: number[][]) { for (const p of parts) yield new Uint8Array(p); }
  * assert.equal(await detectEncoding(chunks([0x4d, 0xc3], [0xa1])), "utf-8"); // "Má" split across chunks
  * assert.equal(await detectEncoding(chunks([0x4d, 0xe1])), "latin-1");
+ * assert.equal(await detectEncoding(chunks([0x4d, 0xe1, 0x20, 0x80])), "windows-1252"); // "Má €"
  * ```
  */
 export async function detectEncoding(chunks: AsyncIterable<Uint8Array>): Promise<CsvEncoding> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  try {
-    for await (const chunk of chunks) decoder.decode(chunk, { stream: true });
-    decoder.decode();
-    return "utf-8";
-  } catch {
-    return "latin-1";
+  let utf8 = true;
+  let windows1252 = false;
+  for await (const chunk of chunks) {
+    if (utf8) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+    if (!windows1252) windows1252 = chunk.some((b) => WINDOWS_1252_ONLY.has(b));
   }
+  if (utf8) {
+    try {
+      decoder.decode();
+      return "utf-8";
+    } catch {
+      // the file ends inside a UTF-8 sequence: not UTF-8
+    }
+  }
+  return windows1252 ? "windows-1252" : "latin-1";
+}
+
+/**
+ * Writes a UTF-8 copy of a Windows-1252 file to `target` (streamed; line structure unchanged,
+ * so row numbers stay those of the original).
+ */
+export async function windows1252ToUtf8(source: string, target: string): Promise<void> {
+  const input = await Deno.open(source);
+  const output = await Deno.open(target, { write: true, create: true, truncate: true });
+  await input.readable
+    .pipeThrough(new TextDecoderStream("windows-1252"))
+    .pipeThrough(new TextEncoderStream())
+    .pipeTo(output.writable);
 }
 
 /**
@@ -149,7 +189,8 @@ export async function detectCsv(path: string, name: string): Promise<CsvLayout> 
     throw new Error(`Cannot read ${name}: the file is UTF-16; save it as UTF-8 (or Latin-1) text`);
   }
   const encoding = await detectEncoding(fileChunks(path));
-  const text = new TextDecoder(encoding === "utf-8" ? "utf-8" : "latin1").decode(bytes);
+  // (the WHATWG "latin1" label decodes as Windows-1252, a superset of Latin-1's printable text)
+  const text = new TextDecoder(encoding === "utf-8" ? "utf-8" : "windows-1252").decode(bytes);
   const record = firstRecord(text);
   if (record.trim() === "") {
     throw new Error(`Cannot read ${name}: the first line is empty; expected a header row`);

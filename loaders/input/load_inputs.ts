@@ -209,6 +209,7 @@ export async function loadInputs(db: Db, options: InputOptions): Promise<InputRe
   }
   for (const raw of new Set([...sources.values()].flatMap((s) => s ? [s.raw.table] : []))) {
     await db.con.run(`drop table ${sqlIdentifier(raw)}`);
+    await db.con.run(`drop table if exists ${sqlIdentifier(`${raw}_malformed`)}`);
   }
 
   const caps = report.capabilities;

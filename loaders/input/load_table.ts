@@ -191,6 +191,19 @@ async function duplicateProblems(db: Db, plan: TablePlan): Promise<void> {
 }
 
 /**
+ * Rows the reader could not split into the header's fields become problems of the whole row
+ * (column "(whole row)", value = the row's text): they are rejected, the other rows load.
+ */
+async function malformedProblems(db: Db, raw: RawSource): Promise<void> {
+  if (!raw.malformed || raw.malformed.count === 0) return;
+  await db.con.run(
+    `insert into input_problems select row_number, 0, '(whole row)', text, reason, ${
+      sqlString(raw.malformed.expected)
+    } from ${raw.malformed.table}`,
+  );
+}
+
+/**
  * Validates every row of `raw` by `plan`: problems go to `rejects`, valid rows to
  * {@linkcode STAGE} (contract columns plus {@linkcode ROW_NUMBER}), replacing any earlier stage.
  */
@@ -205,6 +218,7 @@ export async function stageTable(
   await cellProblems(db, plan, columns);
   await ruleProblems(db, plan);
   await duplicateProblems(db, plan);
+  await malformedProblems(db, raw);
   await db.con.run(readSql(import.meta.url, "./rejects_from_problems.sql"), {
     table_name: plan.spec.name,
     file: plan.file,
@@ -221,7 +235,7 @@ export async function stageTable(
   }
   await db.con.run("drop table input_parsed");
   await db.con.run("drop table input_problems");
-  const rowsRead = summary!.rows_read as number;
+  const rowsRead = (summary!.rows_read as number) + (raw.malformed?.count ?? 0);
   const rowsRejected = summary!.rows_rejected as number;
   return {
     rowsRead,

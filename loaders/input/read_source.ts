@@ -6,7 +6,8 @@
  */
 import { basename, extname } from "node:path";
 import { type Db, queryRows, sqlString } from "../lib/duckdb.ts";
-import { detectCsv } from "./detect_csv.ts";
+import { readSql } from "../lib/sql_file.ts";
+import { detectCsv, windows1252ToUtf8 } from "./detect_csv.ts";
 import { readXlsx } from "./read_xlsx.ts";
 
 /** File extensions read, in order of preference when several files share a name. */
@@ -22,8 +23,20 @@ export interface RawSource {
   table: string;
   /** SQL giving a row's 1-based data row number in the file, the table being aliased `r`. */
   rowNumberSql: string;
+  /** Data rows in `table` (malformed rows not counted). */
   rowCount: number;
+  /**
+   * Rows of a delimited file that could not be split into the header's fields (wrong number of
+   * fields, broken quoting), kept out of `table`: a DuckDB table `(row_number, text, reason)`,
+   * what every row should have held, and how many there are (0 and no table for other formats).
+   */
+  malformed: { table: string; expected: string; count: number } | null;
 }
+
+/** What a reader returns; `readSource` adds the counts. */
+type ReadResult = Omit<RawSource, "rowCount" | "malformed"> & {
+  malformed?: { table: string; expected: string };
+};
 
 /** Quotes a SQL identifier. */
 export function sqlIdentifier(name: string): string {
@@ -75,23 +88,42 @@ function duckdbReason(error: unknown): string {
 
 const columnNames = (n: number): string[] => Array.from({ length: n }, (_, i) => `c${i}`);
 
-/** Reads a delimited text file into `table`. */
-async function readCsv(
-  db: Db,
-  path: string,
-  file: string,
-  table: string,
-): Promise<Omit<RawSource, "rowCount">> {
+/**
+ * Reads a delimited text file into `table`. A row DuckDB cannot split into the header's fields
+ * (too many or too few, broken quoting) is left out and listed in `<table>_malformed`; the other
+ * rows keep their own row numbers (column `n`).
+ */
+async function readCsv(db: Db, path: string, file: string, table: string): Promise<ReadResult> {
   const { encoding, delimiter, headers } = await detectCsv(path, file);
-  const columns = columnNames(headers.length).map((c) => `${sqlString(c)}: 'varchar'`).join(", ");
+  // DuckDB reads UTF-8 and Latin-1; a Windows-1252 file is read through a UTF-8 copy.
+  const copy = encoding === "windows-1252" ? await Deno.makeTempFile({ suffix: ".csv" }) : null;
+  try {
+    if (copy !== null) await windows1252ToUtf8(path, copy);
+    const columns = columnNames(headers.length).map((c) => `${sqlString(c)}: 'varchar'`).join(", ");
+    await db.con.run(
+      `create or replace table csv_rows as select * from read_csv(${
+        sqlString(copy ?? path)
+      }, auto_detect = false, header = true, ` +
+        `delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
+        `encoding = ${sqlString(encoding === "latin-1" ? "latin-1" : "utf-8")}, columns = {${columns}}, ` +
+        `store_rejects = true, rejects_table = 'csv_errors', rejects_scan = 'csv_scans')`,
+    );
+  } finally {
+    if (copy !== null) await Deno.remove(copy);
+  }
   await db.con.run(
-    `create table ${table} as select * from read_csv(${
-      sqlString(path)
-    }, auto_detect = false, header = true, ` +
-      `delim = ${sqlString(delimiter)}, quote = '"', escape = '"', encoding = ${sqlString(encoding)}, ` +
-      `columns = {${columns}})`,
+    `create or replace table csv_malformed as ${readSql(import.meta.url, "./csv_malformed.sql")}`,
   );
-  return { file, headers, table, rowNumberSql: "r.rowid + 1" };
+  await db.con.run(`create table ${table} as ${readSql(import.meta.url, "./csv_numbered.sql")}`);
+  await db.con.run(`alter table csv_malformed rename to ${table}_malformed`);
+  for (const scratch of ["csv_rows", "csv_errors", "csv_scans"]) await db.con.run(`drop table ${scratch}`);
+  return {
+    file,
+    headers,
+    table,
+    rowNumberSql: "r.n",
+    malformed: { table: `${table}_malformed`, expected: `${headers.length} fields, one per header cell` },
+  };
 }
 
 /** Reads a Parquet file into `table`, dates and timestamps as `YYYY-MM-DD`. */
@@ -100,7 +132,7 @@ async function readParquet(
   path: string,
   file: string,
   table: string,
-): Promise<Omit<RawSource, "rowCount">> {
+): Promise<ReadResult> {
   const source = `read_parquet(${sqlString(path)})`;
   const described = await queryRows(db, `describe select * from ${source}`);
   const headers = described.map((d) => String(d.column_name));
@@ -121,7 +153,7 @@ async function readExcel(
   path: string,
   file: string,
   table: string,
-): Promise<Omit<RawSource, "rowCount">> {
+): Promise<ReadResult> {
   const sheet = await readXlsx(await Deno.readFile(path), file);
   const names = columnNames(sheet.headers.length);
   await db.con.run(`create table ${table} (n integer${names.map((c) => `, ${c} varchar`).join("")})`);
@@ -145,7 +177,7 @@ async function readExcel(
 export async function readSource(db: Db, path: string, table: string): Promise<RawSource> {
   const file = basename(path);
   const ext = extname(file).slice(1).toLowerCase();
-  let raw: Omit<RawSource, "rowCount">;
+  let raw: ReadResult;
   try {
     if (ext === "parquet") raw = await readParquet(db, path, file, table);
     else if (ext === "xlsx") raw = await readExcel(db, path, file, table);
@@ -155,7 +187,11 @@ export async function readSource(db: Db, path: string, table: string): Promise<R
     throw new Error(`Cannot read ${file}: ${duckdbReason(error)}`);
   }
   const [{ n }] = await queryRows(db, `select count(*)::integer as n from ${table}`) as [{ n: number }];
-  return { ...raw, rowCount: n };
+  if (!raw.malformed) return { ...raw, rowCount: n, malformed: null };
+  const [{ bad }] = await queryRows(db, `select count(*)::integer as bad from ${raw.malformed.table}`) as [
+    { bad: number },
+  ];
+  return { ...raw, rowCount: n, malformed: { ...raw.malformed, count: bad } };
 }
 
 /** The distinct texts of source column `index` (null included when present). */

@@ -6,20 +6,49 @@
 -- the scenario's ρ; 0 for commercial members). Results (CPT II codes) are good with the event's
 -- good_probability, shifted by the same contract effect.
 -- grain: one row per care_event_id
-with member_years as (
+-- Member-years come straight from the enrollment spans (a few rows per member, not one per
+-- member-month): months m = 0 … months − 1 of the window, split by calendar year.
+with spans as (
+  select
+    e.member_id
+    , greatest(0, datediff('month', getvariable('start_date')::date, e.enrollment_start_date))::integer as s
+    , least(getvariable('months') - 1, datediff('month', getvariable('start_date')::date, e.enrollment_end_date))::integer as e
+  from eligibility e
+)
+, span_years as (
+  -- m of January of year yr is 12·(yr − first year) − (first month − 1)
   select
     member_id
-    , is_commercial
-    , any_value(contract_id) as contract_id
-    , year(month_start) as yr
-    , any_value(sex) as sex
-    , floor(max(age))::integer as age
-    , any_value(region) as region
-    , count(*) as months_enrolled
-    , list(month_start order by month_start) as month_starts
-    , list(last_day_eligible order by month_start) as month_ends
-  from exposure
-  group by member_id, is_commercial, yr
+    , s
+    , e
+    , unnest(range(year(getvariable('start_date')::date + to_months(s)), year(getvariable('start_date')::date + to_months(e)) + 1)) as yr
+    , (yr - year(getvariable('start_date')::date)) * 12 - (month(getvariable('start_date')::date) - 1) as january_m
+  from spans
+  where s <= e
+)
+, span_year_months as (
+  select member_id, yr, greatest(s, january_m)::integer as lo, least(e, january_m + 11)::integer as hi
+  from span_years
+)
+, member_years as (
+  select
+    y.member_id
+    , p.line_of_business = 'commercial' as is_commercial
+    , p.contract_id
+    , y.yr
+    , p.sex
+    -- age at the member-year's last enrolled month (as the exposure table ages members)
+    , floor(p.age + max(y.hi) / 12.0)::integer as age
+    , p.region
+    , sum(y.hi - y.lo + 1)::bigint as months_enrolled
+    -- enrolled months in calendar order: first and last eligible day of each
+    , list_sort(flatten(list(list_transform(range(y.lo, y.hi + 1), m -> {
+        'first_day': (getvariable('start_date')::date + to_months(m::integer))::date
+        , 'last_day': least(last_day(getvariable('start_date')::date + to_months(m::integer)), coalesce(p.death_date, date '9999-12-31'))
+      })))) as enrolled_months
+  from span_year_months y
+  join people p using (member_id)
+  group by y.member_id, p.line_of_business, p.contract_id, y.yr, p.sex, p.age, p.region
 )
 , eligible as (
   select
@@ -27,10 +56,11 @@ with member_years as (
     , e.*
     , coalesce(z.z, 0) as z
   from (select y.*, coalesce(cl.conditions, []) as conditions from member_years y left join condition_lists cl using (member_id)) y
-  join care_event_params e
-    on (e.lob = 'all' or (e.lob = 'medicare_advantage') = (not y.is_commercial))
+  -- one parameter row per eligible age, so the age test is an equi-join (no range join)
+  join (select *, unnest(range(min_age, max_age + 1)) as eligible_age from care_event_params) e
+    on e.eligible_age = y.age
+    and (e.lob = 'all' or (e.lob = 'medicare_advantage') = (not y.is_commercial))
     and (e.sex is null or e.sex = y.sex)
-    and y.age between e.min_age and e.max_age
     and (e.condition is null or list_contains(y.conditions, e.condition))
   left join contract_event_effects z
     on z.contract_id = y.contract_id and z.event = e.event and z.yr = y.yr
@@ -49,8 +79,8 @@ select
   , place_of_service
   -- a day in one of the member's enrolled months of that year
   , 1 + floor(runif('care_month', member_id, event, yr) * months_enrolled)::integer as month_pick
-  , month_starts[month_pick] + to_days(floor(runif('care_day', member_id, event, yr)
-      * (datediff('day', month_starts[month_pick], month_ends[month_pick]) + 1))::integer) as service_date
+  , enrolled_months[month_pick].first_day + to_days(floor(runif('care_day', member_id, event, yr)
+      * (datediff('day', enrolled_months[month_pick].first_day, enrolled_months[month_pick].last_day) + 1))::integer) as service_date
   , case when result_codes_good is not null then
       case when runif('care_result', member_id, event, yr) < sigmoid(logit(good_probability) + 0.8 * contract_sd * z)
         then string_split(result_codes_good, '|')[1 + floor(runif('care_code', member_id, event, yr) * len(string_split(result_codes_good, '|')))::integer]

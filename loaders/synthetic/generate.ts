@@ -37,7 +37,6 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["members", "members.sql"],
   ["member_conditions", "conditions.sql"],
   ["condition_lists", "condition_lists.sql"],
-  ["member_months", "../core/member_months.sql"],
   ["exposure", "exposure.sql"],
   ["er_pool_share", "er_pool_share.sql"],
   ["er_dx_bins", "er_dx_bins.sql"],
@@ -73,8 +72,37 @@ const SCRATCH = [
   "provider_index",
   "claim_lines",
   "therapies",
-  "member_months",
 ];
+
+/** Steps kept as views: read once by the next step, so DuckDB runs them inside it, unmaterialised. */
+const VIEWS: ReadonlySet<string> = new Set(["claim_lines"]);
+
+/** Drops a step's table or view. */
+async function dropStep(db: Db, name: string): Promise<void> {
+  await db.con.run(`drop ${VIEWS.has(name) ? "view" : "table"} if exists ${name}`);
+}
+
+/**
+ * Intermediates of the claim chain that nothing reads after the named step: dropped right away to
+ * keep peak memory down at large scales.
+ */
+const DROP_AFTER: Readonly<Record<string, readonly string[]>> = {
+  er_visits_base: ["er_pool_share", "er_dx_bins"],
+  er_visits: ["er_visits_base", "readmission_visits"],
+  admissions: ["elective_admissions"],
+  medical_claims: ["claim_lines", "er_visits", "admissions", "ambulatory_events"],
+};
+
+/**
+ * A contract table's rows take exactly the contract's columns, order and types, cast as the step
+ * creates them (no second copy); other tables pass through unchanged.
+ */
+function contractProjection(table: string, source: string): string {
+  const spec = INPUT_TABLES.find((t) => t.name === table);
+  if (!spec) return source;
+  const columns = spec.columns.map((c) => `${c.name}::${c.type} as ${c.name}`).join(", ");
+  return `select ${columns} from (\n${source}\n)`;
+}
 
 function csvPath(name: string): string {
   return sqlString(fileURLToPath(new URL(name, DATA_DIR)));
@@ -202,16 +230,34 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
     ),
   );
 
-  for (const [table, file] of STEPS) {
-    await db.con.run(`create or replace table ${table} as ${readSql(import.meta.url, file)}`);
-    const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
-    progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
-  }
-  for (const table of SCRATCH) await db.con.run(`drop table if exists ${table}`);
-  // The contract tables take exactly the contract's columns, order and types.
-  for (const spec of INPUT_TABLES) {
-    const columns = spec.columns.map((c) => `${c.name}::${c.type} as ${c.name}`).join(", ");
-    await db.con.run(`create or replace table ${spec.name} as select ${columns} from ${spec.name}`);
+  // Every draw is keyed by row identity and every output is ordered at write, so the steps need
+  // not keep insertion order; without it DuckDB materialises in parallel and streams more.
+  await db.con.run("set preserve_insertion_order = false");
+  try {
+    for (const [table, file] of STEPS) {
+      const sql = contractProjection(table, readSql(import.meta.url, file));
+      if (VIEWS.has(table)) {
+        await db.con.run(`create or replace view ${table} as ${sql}`);
+        progress("synthetic", `${table}: view`);
+      } else {
+        await db.con.run(`create or replace table ${table} as ${sql}`);
+        const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
+        progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
+      }
+      for (const done of DROP_AFTER[table] ?? []) await dropStep(db, done);
+    }
+    for (const table of SCRATCH) await dropStep(db, table);
+    // Contract tables not built by a step (providers) take the contract's columns, order and types.
+    for (const spec of INPUT_TABLES) {
+      if (STEPS.some(([table]) => table === spec.name)) continue;
+      await db.con.run(
+        `create or replace table ${spec.name} as ${
+          contractProjection(spec.name, `select * from ${spec.name}`)
+        }`,
+      );
+    }
+  } finally {
+    await db.con.run("reset preserve_insertion_order");
   }
   return scenario;
 }

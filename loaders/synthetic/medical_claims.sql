@@ -4,7 +4,15 @@
 -- Member cost share: MA constant; commercial front-loaded by the deductible,
 --   share_month = share · (1.6 − 1.2·(month − 1)/11)  (mean over a year = share).
 -- grain: one row per claim_id and claim_line_number
-with priced as (
+with located as (
+  -- the number of providers the line can pick from, so the pick below is a single equi-join
+  select l.*, c.scope_region, c.n as providers
+  from claim_lines l
+  join (select distinct practice_type, scope_region, n from provider_index) c
+    on c.practice_type = l.practice_type
+    and c.scope_region = case when l.practice_type = 'telehealth' then '*' else l.region end
+)
+, priced as (
   select
     l.*
     , p.provider_id
@@ -15,11 +23,11 @@ with priced as (
     , case when l.is_commercial
         then getvariable('commercial__member_share_of_allowed') * (1.6 - 1.2 * (month(l.service_date) - 1) / 11)
         else getvariable('medicare_advantage__member_share_of_allowed') end as member_share
-  from claim_lines l
+  from located l
   join provider_index p
     on p.practice_type = l.practice_type
-    and p.scope_region = case when l.practice_type = 'telehealth' then '*' else l.region end
-    and p.idx = floor(runif('provider', l.provider_key, 0, 0) * p.n)::integer
+    and p.scope_region = l.scope_region
+    and p.idx = floor(runif('provider', l.provider_key, 0, 0) * l.providers)::integer
 )
 , adjudicated as (
   select
@@ -34,13 +42,20 @@ with priced as (
   from priced
   left join condition_codes cd on cd.condition = priced.condition_2
 )
-select * exclude (reversed_later) from adjudicated
-union all
+-- each reversed claim yields its original and, as a second row, the reversal
+, with_reversals as (
+  select *, unnest(case when reversed_later then [false, true] else [false] end) as reversal
+  from adjudicated
+)
 select
-  claim_id || 'R', claim_line_number, member_id, provider_id, claim_type, service_category, place_of_service_code
+  case when reversal then claim_id || 'R' else claim_id end as claim_id
+  , claim_line_number, member_id, provider_id, claim_type, service_category, place_of_service_code
   , service_date, discharge_date
-  , paid_date + to_days((20 + floor(runif('reversal', claim_id, 0, 0) * 40))::integer)
+  , case when reversal then paid_date + to_days((20 + floor(runif('reversal', claim_id, 0, 0) * 40))::integer)
+      else paid_date end as paid_date
   , diagnosis_code_1, diagnosis_code_2, diagnosis_code_3, procedure_code, procedure_category, revenue_center_code
-  , er_visit, admitted, -allowed_amount, -paid_amount, 'reversed'
-from adjudicated
-where reversed_later
+  , er_visit, admitted
+  , case when reversal then -allowed_amount else allowed_amount end as allowed_amount
+  , case when reversal then -paid_amount else paid_amount end as paid_amount
+  , case when reversal then 'reversed' else claim_status end as claim_status
+from with_reversals

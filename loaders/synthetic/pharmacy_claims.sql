@@ -40,6 +40,13 @@ with candidates as (
     from exposure
   )
 )
+, pharmacy_picks as (
+  -- each member's pharmacy: one of the pharmacies in the member's region
+  select m.member_id, m.region, floor(runif('rx_pharmacy', m.member_id, 0, 0) * c.n)::integer as idx
+  from people m
+  join (select scope_region, n from provider_index where practice_type = 'pharmacy' and idx = 0) c
+    on c.scope_region = m.region
+)
 , fills as (
   select * from maintenance
   union all
@@ -51,19 +58,25 @@ with candidates as (
     , p.provider_id
     , runif('rx_status', f.claim_id, 0, 0) as u
   from fills f
+  join pharmacy_picks k using (member_id)
   join provider_index p
-    on p.practice_type = 'pharmacy' and p.scope_region = f.region
-    and p.idx = floor(runif('rx_pharmacy', f.member_id, 0, 0) * p.n)::integer
+    on p.practice_type = 'pharmacy' and p.scope_region = k.region and p.idx = k.idx
+)
+-- each reversed fill yields its original and, as a second row, the reversal
+, with_reversals as (
+  select
+    *
+    , unnest(case when u >= getvariable('claim_status__rejected')
+        and u < getvariable('claim_status__rejected') + getvariable('claim_status__reversed')
+        then [false, true] else [false] end) as reversal
+  from adjudicated
 )
 select
-  claim_id, member_id, provider_id, dispensing_date, drug_name, ingredient, drug_class, statin_intensity
-  , days_supply, quantity, allowed_amount
-  , case when u < getvariable('claim_status__rejected') then 0.0 else round(allowed_amount * 0.8, 2) end as paid_amount
-  , case when u < getvariable('claim_status__rejected') then 'rejected' else 'paid' end as claim_status
-from adjudicated
-union all
-select
-  claim_id || 'R', member_id, provider_id, dispensing_date, drug_name, ingredient, drug_class, statin_intensity
-  , days_supply, quantity, -allowed_amount, -round(allowed_amount * 0.8, 2), 'reversed'
-from adjudicated
-where u >= getvariable('claim_status__rejected') and u < getvariable('claim_status__rejected') + getvariable('claim_status__reversed')
+  case when reversal then claim_id || 'R' else claim_id end as claim_id
+  , member_id, provider_id, dispensing_date, drug_name, ingredient, drug_class, statin_intensity
+  , days_supply, quantity
+  , case when reversal then -allowed_amount else allowed_amount end as allowed_amount
+  , case when reversal then -round(allowed_amount * 0.8, 2)
+      when u < getvariable('claim_status__rejected') then 0.0 else round(allowed_amount * 0.8, 2) end as paid_amount
+  , case when reversal then 'reversed' when u < getvariable('claim_status__rejected') then 'rejected' else 'paid' end as claim_status
+from with_reversals

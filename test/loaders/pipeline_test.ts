@@ -22,6 +22,15 @@ Deno.test("runPipeline()", async (t) => {
     assert.notDeepEqual(a!.files.map((f) => f.sha256), c!.files.map((f) => f.sha256));
   });
 
+  await t.step("the Parquet bytes do not depend on DuckDB's thread count", async () => {
+    const [one, four] = await Promise.all(
+      [1, 4].map((threads) =>
+        withTemp((out) => runPipeline({ out, seed: 3, scale: "small", months: 12, threads }))
+      ),
+    );
+    assert.deepEqual(one!.files, four!.files);
+  });
+
   await t.step("the manifest's row counts and hashes describe the files written", async () => {
     await withTemp(async (out) => {
       const manifest = await runPipeline({ out, seed: 7, scale: "small" });

@@ -28,6 +28,11 @@ Deno.test("detectCsv() on the fixtures", async (t) => {
       headers: ["provider_id", "provider_name", "network_tier", "practice_type", "region", "town"],
     });
   });
+  await t.step("Windows-1252 (curly quotes, dashes, euro sign)", async () => {
+    const layout = await detectCsv(fixture("windows-1252/providers.csv"), "providers.csv");
+    assert.equal(layout.encoding, "windows-1252");
+    assert.equal(layout.delimiter, ";");
+  });
   await t.step("tabs", async () => {
     assert.equal((await detectCsv(fixture("contract/eligibility.tsv"), "eligibility.tsv")).delimiter, "\t");
   });
@@ -67,6 +72,51 @@ Deno.test("detectEncoding()", async (t) => {
         },
       ),
     );
+  });
+});
+
+Deno.test("detectEncoding() tells Windows-1252 from Latin-1", async (t) => {
+  const bytes = (s: string, map: Record<string, number>) =>
+    Uint8Array.from(s, (ch) => map[ch] ?? ch.charCodeAt(0));
+  // Windows-1252 code points of the characters Latin-1 lacks (WHATWG Encoding Standard index)
+  const cp1252: Record<string, number> = {
+    "€": 0x80,
+    "‘": 0x91,
+    "’": 0x92,
+    "“": 0x93,
+    "”": 0x94,
+    "–": 0x96,
+    "—": 0x97,
+  };
+  await t.step(
+    "any text with one of €, curly quotes or dashes among Latin-1 letters is Windows-1252",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.string({ unit: fc.constantFrom("a", ",", " ", "1", "é", "ñ") }),
+          fc.constantFrom(...Object.keys(cp1252)),
+          async (s, special) => {
+            assert.equal(await detectEncoding(chunks(bytes(s + special + s, cp1252))), "windows-1252");
+          },
+        ),
+      );
+    },
+  );
+  await t.step("bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D) leave Latin-1", async () => {
+    for (const b of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
+      assert.equal(await detectEncoding(chunks(new Uint8Array([0x61, 0xe9, b]))), "latin-1");
+    }
+  });
+  await t.step("a euro sign in a later chunk than the first non-UTF-8 byte still counts", async () => {
+    assert.equal(
+      await detectEncoding(
+        chunks(new Uint8Array([0x61, 0xe9]), new Uint8Array([0x20]), new Uint8Array([0x80])),
+      ),
+      "windows-1252",
+    );
+  });
+  await t.step("UTF-8 text with a euro sign stays UTF-8", async () => {
+    assert.equal(await detectEncoding(chunks(new TextEncoder().encode("5 € – “ok”"))), "utf-8");
   });
 });
 

@@ -519,14 +519,21 @@ Deno.test("loadInputs() errors name the file and what was expected", async (t) =
     );
   });
 
-  await t.step("a row with too many fields", async () => {
+  await t.step("a file whose only row has too many fields", async () => {
     await fails(
       {
         "eligibility.csv":
           "member_id,enrollment_start_date,enrollment_end_date\nM1,2024-01-01,2024-12-31,extra\n",
       },
       undefined,
-      /^Error: Cannot read eligibility\.csv: Invalid Input Error: CSV Error on Line: 2; Original Line: M1,2024-01-01,2024-12-31,extra; Expected Number of Columns: 3 Found: 4$/,
+      new RegExp(
+        String
+          .raw`^Error: Cannot load eligibility: no usable rows in eligibility\.csv \(1 read, all rejected; ` +
+          String
+            .raw`see the rejects table\)\. First problems:\n  Cannot load eligibility\.csv row 1: "\(whole row\)" — ` +
+          String
+            .raw`has 4 fields \("M1,2024-01-01,2024-12-31,extra"\); expected 3 fields, one per header cell$`,
+      ),
     );
   });
 
@@ -536,5 +543,57 @@ Deno.test("loadInputs() errors name the file and what was expected", async (t) =
       "no-such-layout",
       /Unknown mapping "no-such-layout": expected "contract", a shipped mapping \(flat-claims\)/,
     );
+  });
+});
+
+Deno.test("loadInputs() rejects rows with the wrong number of fields and keeps the others (test/input/malformed-rows)", async () => {
+  await withCopy(["contract", "malformed-rows"], async (dir) => {
+    await withDb(async (db) => {
+      const report = await loadInputs(db, { dir });
+      // 7 data rows: 2 (8 fields) and 4 (2 fields) are malformed; 5 holds a quoted line break; 6 has a bad date
+      assert.deepEqual(report.tables.eligibility, {
+        file: "eligibility.csv",
+        rowsRead: 7,
+        rowsLoaded: 4,
+        rowsRejected: 3,
+      });
+      assertBalanced(report);
+      const rejects = (await rejectsOf(db, "eligibility")).filter(([, , , reason]) =>
+        !reason.startsWith("referential:")
+      );
+      assert.deepEqual(rejects, [
+        [2, "(whole row)", "M2,2024-01-01,2024-12-31,C1,,PPO,extra,more", "has 8 fields"],
+        [4, "(whole row)", "M4,2024-01-01", "has 2 fields"],
+        [6, "enrollment_start_date", "2025-13-01", "not a date"],
+      ]);
+      const [expected] = await queryRows(
+        db,
+        "select distinct expected from rejects where column_name = '(whole row)'",
+      );
+      assert.equal(expected!.expected, "6 fields, one per header cell");
+      // the kept rows, in file order, with the quoted line break intact
+      assert.deepEqual(await columnOf(db, "eligibility", "member_id"), ["M1", "M3", "M4", "M2"]);
+      assert.deepEqual(await columnOf(db, "eligibility", "plan_id"), ["PPO", "PPO", "PPO\nNorth", "HMO"]);
+    });
+  });
+});
+
+Deno.test("loadInputs() decodes Windows-1252 text (test/input/windows-1252)", async () => {
+  await withCopy(["contract", "windows-1252"], async (dir) => {
+    await withDb(async (db) => {
+      const report = await loadInputs(db, { dir });
+      assert.deepEqual(report.tables.providers, {
+        file: "providers.csv",
+        rowsRead: 3,
+        rowsLoaded: 3,
+        rowsRejected: 0,
+      });
+      assert.deepEqual(await columnOf(db, "providers", "provider_name"), [
+        "Café “Sol” – Clínica",
+        "Farmacia 24h — €5 copago",
+        "L’Hospitalet Ñ",
+      ]);
+      assert.deepEqual(await columnOf(db, "providers", "town"), ["Málaga", "Logroño", "Peñíscola"]);
+    });
   });
 });
