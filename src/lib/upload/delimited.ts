@@ -48,37 +48,54 @@ export interface DelimitedRecord {
  * ```
  */
 export function* readDelimited(text: string, delimiter: Delimiter): Generator<DelimitedRecord> {
+  const d = delimiter.charCodeAt(0);
+  const QUOTE = 34, LF = 10, CR = 13;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  while (i < text.length) {
+  const n = text.length;
+  while (i < n) {
     const start = line;
     const fields: string[] = [];
     let field = "";
-    let quoted = false;
     let done = false;
-    for (; i < text.length && !done; i++) {
-      const ch = text[i];
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else quoted = false;
-        } else {
-          if (ch === "\n") line++;
-          field += ch;
+    while (!done) {
+      // one field: runs of plain characters are sliced, quoted parts unescaped
+      let c = i < n ? text.charCodeAt(i) : -1;
+      for (;;) {
+        if (c === QUOTE) {
+          i++;
+          for (;;) {
+            const q = text.indexOf('"', i);
+            const end = q < 0 ? n : q;
+            const part = text.slice(i, end);
+            for (let k = part.indexOf("\n"); k >= 0; k = part.indexOf("\n", k + 1)) line++;
+            field += part;
+            i = end + 1;
+            if (q >= 0 && text.charCodeAt(i) === QUOTE) {
+              field += '"';
+              i++;
+            } else break;
+          }
+          c = i < n ? text.charCodeAt(i) : -1;
+          continue;
         }
-      } else if (ch === '"') quoted = true;
-      else if (ch === delimiter) {
-        fields.push(field);
-        field = "";
-      } else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
+        const from = i;
+        while (i < n && c !== d && c !== LF && c !== CR && c !== QUOTE) c = text.charCodeAt(++i);
+        field += text.slice(from, i);
+        if (c === QUOTE && i < n) continue;
+        break;
+      }
+      fields.push(field);
+      field = "";
+      if (i >= n) done = true;
+      else if (c === d) i++;
+      else {
+        if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+        i++;
         line++;
         done = true;
-      } else field += ch;
+      }
     }
-    fields.push(field);
     yield { line: start, fields };
   }
 }
