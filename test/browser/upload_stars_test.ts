@@ -76,7 +76,7 @@ Deno.test("the star upload page: CMS files, encodings, member rates, rejects, ma
       const stars = await fileSummary(page, cms("Measure Stars").split("/").pop()!);
       assert.match(
         stars.summary ?? "",
-        /^CMS Measure Stars · utf-8-bom · delimiter , · 769 rows read · 0 rejected/,
+        /^CMS Measure Stars · utf-8-bom · delimiter comma · 769 rows read · 0 rejected/,
       );
       for (const id of ["H0028", "H0104", "H0154", "H0302", "E3014"]) {
         await pickContract(page, id);
