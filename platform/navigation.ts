@@ -55,6 +55,7 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Overview", path: "/data/" },
       { name: "Dictionary", path: "/data/dictionary" },
       { name: "Explorer", path: "/data/explorer" },
+      { name: "Upload star files", path: "/data/upload-stars" },
     ],
   },
   {
