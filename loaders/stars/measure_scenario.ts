@@ -11,7 +11,7 @@
  *
  * `deno run -A loaders/stars/measure_scenario.ts` rewrites data/synthetic/contract_measure_scenario.csv.
  */
-import { normal, seededRandom } from "../synthetic/prng.ts";
+import { normal, seededRandom } from "../../src/lib/prng.ts";
 
 /** Measures that come from the scenario, with the Part they belong to. */
 export const SCENARIO_MEASURES: readonly string[] = [

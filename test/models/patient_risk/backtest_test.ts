@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { seededRandom } from "../../../loaders/synthetic/prng.ts";
+import { seededRandom } from "../../../src/lib/prng.ts";
 import { backtestPatientRisk, CARE_MODELS } from "../../../models/patient_risk/backtest.ts";
 import { FEATURE_NAMES, type RiskRow } from "../../../models/patient_risk/features.ts";
 import { careVerdict } from "../../../models/patient_risk/verdict.ts";
