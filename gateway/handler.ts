@@ -156,17 +156,36 @@ export function createGateway(options: GatewayOptions): Gateway {
     task.finally(() => pending.delete(task));
   }
 
+  /** Audits and refuses (403) a POST to `path` that is not same-origin; undefined when it is. */
+  async function refuseCrossSite(
+    request: Request,
+    ip: string,
+    path: string,
+    csp = AUTH_CSP,
+  ): Promise<Response | undefined> {
+    if (sameOriginPost(request.headers, secrets.origin)) return undefined;
+    await audit.record("csrf_refused", { ip, path });
+    return empty(403, {}, csp);
+  }
+
+  /** Counts one `kind` hit for `ip`; audits and refuses (429) it over `perHour`, else undefined. */
+  async function refuseOverIpLimit(
+    kind: "request" | "verify",
+    ip: string,
+    perHour: number,
+  ): Promise<Response | undefined> {
+    const limit = await hitIpLimit(kv, kind, ip, perHour, now());
+    if (limit.ok) return undefined;
+    await audit.record("ip_limited", { ip, kind });
+    return empty(429, { "retry-after": String(limit.retryAfterS) });
+  }
+
   async function onRequest(request: Request, ip: string): Promise<Response> {
-    if (!sameOriginPost(request.headers, secrets.origin)) {
-      await audit.record("csrf_refused", { ip, path: "/auth/request" });
-      return empty(403);
-    }
+    const crossSite = await refuseCrossSite(request, ip, "/auth/request");
+    if (crossSite) return crossSite;
     const fields = await readFields(request) ?? {};
-    const limit = await hitIpLimit(kv, "request", ip, limits.requestsPerIpHour, now());
-    if (!limit.ok) {
-      await audit.record("ip_limited", { ip, kind: "request" });
-      return empty(429, { "retry-after": String(limit.retryAfterS) });
-    }
+    const overLimit = await refuseOverIpLimit("request", ip, limits.requestsPerIpHour);
+    if (overLimit) return overLimit;
     const existing = readCookie(request.headers.get("cookie"), FLOW_COOKIE);
     const flow = isTokenShaped(existing) ? existing : randomToken(32);
     const next = safeNext(fields.next, manifest) ?? "/";
@@ -199,16 +218,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   async function onVerify(request: Request, ip: string): Promise<Response> {
-    if (!sameOriginPost(request.headers, secrets.origin)) {
-      await audit.record("csrf_refused", { ip, path: "/auth/verify" });
-      return empty(403);
-    }
+    const crossSite = await refuseCrossSite(request, ip, "/auth/verify");
+    if (crossSite) return crossSite;
     const fields = await readFields(request) ?? {};
-    const limit = await hitIpLimit(kv, "verify", ip, limits.verifiesPerIpHour, now());
-    if (!limit.ok) {
-      await audit.record("ip_limited", { ip, kind: "verify" });
-      return empty(429, { "retry-after": String(limit.retryAfterS) });
-    }
+    const overLimit = await refuseOverIpLimit("verify", ip, limits.verifiesPerIpHour);
+    if (overLimit) return overLimit;
     const next = safeNext(fields.next, manifest) ?? "/";
     const email = normaliseEmail(fields.email);
     const flowValue = readCookie(request.headers.get("cookie"), FLOW_COOKIE);
@@ -250,10 +264,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   async function onLogout(request: Request, ip: string): Promise<Response> {
-    if (!sameOriginPost(request.headers, secrets.origin)) {
-      await audit.record("csrf_refused", { ip, path: "/auth/logout" });
-      return empty(403);
-    }
+    const crossSite = await refuseCrossSite(request, ip, "/auth/logout");
+    if (crossSite) return crossSite;
     await request.body?.cancel();
     const session = await findSession(
       kv,
@@ -311,10 +323,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     const assistant = options.assistant;
     if (!assistant) return empty(404, {}, SITE_CSP);
     if (request.method !== "POST") return empty(405, { allow: "POST" }, SITE_CSP);
-    if (!sameOriginPost(request.headers, secrets.origin)) {
-      await audit.record("csrf_refused", { ip, path: "/api/assistant" });
-      return empty(403, {}, SITE_CSP);
-    }
+    const crossSite = await refuseCrossSite(request, ip, "/api/assistant", SITE_CSP);
+    if (crossSite) return crossSite;
     const session = await findSession(
       kv,
       rings.session,

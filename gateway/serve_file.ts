@@ -9,7 +9,8 @@
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Role } from "../platform/access_policy.ts";
-import { COMPRESSIBLE, immutable, noStore, securityHeaders, SITE_CSP, TYPES } from "./headers.ts";
+import { TYPES } from "../platform/mime_types.ts";
+import { COMPRESSIBLE, immutable, noStore, securityHeaders, SITE_CSP } from "./headers.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
 import { addSignOut, filterSidebar } from "./sidebar_filter.ts";
 

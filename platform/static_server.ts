@@ -5,19 +5,7 @@
  * outside its root.
  */
 import { extname, join, normalize } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".parquet": "application/vnd.apache.parquet",
-  ".arrow": "application/vnd.apache.arrow.file",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
+import { TYPES } from "./mime_types.ts";
 
 /** Resolves a URL path to a file under `root`, or undefined when there is none. */
 export async function resolveFile(root: string, pathname: string): Promise<string | undefined> {

@@ -1,5 +1,8 @@
--- 2026 weights and cut points of the claims-based measures (data/care/measure_stars_2026.csv).
+-- 2026 weights and cut points of the measures, taken from the star engine's table
+-- stars_cut_points_2026 (loaders/stars/national_step.ts): Part C measures from the `all` pool, Part D
+-- measures from the MA-PD pool, as the care contracts are MA-PD.
 -- grain: one row per measure_id
-select measure_id, weight::integer as weight, direction
-  , cut_2::integer as cut_2, cut_3::integer as cut_3, cut_4::integer as cut_4, cut_5::integer as cut_5
-from read_csv(getvariable('care_measure_stars_csv'), header = true)
+select cms_id as measure_id, weight, direction, precision
+  , t2::integer as cut_2, t3::integer as cut_3, t4::integer as cut_4, t5::integer as cut_5
+from stars_cut_points_2026
+where pool = case when part = 'D' then 'MA-PD' else 'all' end

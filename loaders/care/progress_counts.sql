@@ -12,7 +12,7 @@ with gaps as (
   group by all
 )
 select r.contract_id, r.measure_id, g.measure_key, c.measure_name, s.weight, s.direction
-  , s.cut_2, s.cut_3, s.cut_4, s.cut_5
+  , s.cut_2, s.cut_3, s.cut_4, s.cut_5, s.precision
   , r.denominator::integer as denominator, r.numerator::integer as numerator
   , coalesce(g.open_gaps, 0)::integer as open_gaps, coalesce(g.missed_gaps, 0)::integer as missed_gaps
   , coalesce(g.closed_gaps, 0)::integer as closed_gaps

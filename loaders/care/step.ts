@@ -9,12 +9,9 @@ import { type AppendType, createAndAppend } from "../lib/append.ts";
 import { progress } from "../lib/log.ts";
 import { buildPatientRisk, PATIENT_RISK_OUTPUTS } from "../../models/patient_risk/step.ts";
 import type { Tier } from "../../models/patient_risk/tiers.ts";
-import {
-  closuresToNextStar,
-  type CutPoints,
-  measureStar,
-  wholePercent,
-} from "../../src/lib/care/next_star.js";
+import { type CutPoints, starFromScore } from "../../src/lib/stars/measure_stars.js";
+import { roundHalfUp } from "../../src/lib/stars/rounding.js";
+import { membersToNextStar } from "../../src/lib/stars/whatif.js";
 import { gapPriority } from "../../src/lib/care/priority.js";
 import {
   adherenceBelowThreshold,
@@ -100,18 +97,19 @@ async function buildProgress(db: Db): Promise<Map<string, number | null>> {
   const out = rows.map((r) => {
     const cut: CutPoints = {
       direction: r.direction === "lower" ? "lower" : "higher",
-      cuts: [Number(r.cut_2), Number(r.cut_3), Number(r.cut_4), Number(r.cut_5)],
+      thresholds: [Number(r.cut_2), Number(r.cut_3), Number(r.cut_4), Number(r.cut_5)],
     };
     const den = Number(r.denominator), numer = Number(r.numerator), open = Number(r.open_gaps);
-    const next = closuresToNextStar(den, numer, cut);
-    needed.set(`${r.contract_id}|${r.measure_id}`, next.needed);
+    const precision = Number(r.precision);
+    const next = membersToNextStar({ numerator: numer, denominator: den }, cut, precision);
+    needed.set(`${r.contract_id}|${r.measure_id}`, next);
     const allClosed = cut.direction === "higher" ? Math.min(den, numer + open) : Math.max(0, numer - open);
     return {
       ...r,
-      rate: wholePercent(numer, den),
-      star: next.star,
-      needed_for_next_star: next.needed,
-      star_if_all_closed: measureStar(wholePercent(allClosed, den), cut),
+      rate: roundHalfUp((100 * numer) / den, precision),
+      star: starFromScore((100 * numer) / den, cut, precision),
+      needed_for_next_star: next,
+      star_if_all_closed: starFromScore((100 * allClosed) / den, cut, precision),
     };
   });
   await append(db, "care_gap_progress", PROGRESS_COLUMNS, out);

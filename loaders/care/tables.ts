@@ -12,11 +12,6 @@ export const ED_CLASSIFICATION_CSV = fileURLToPath(
   new URL("../../data/reference/ed/ed_classification_johnston_icd10.csv", import.meta.url),
 );
 
-/** 2026 weights and cut points of the claims-based measures (see data/README.md). */
-export const MEASURE_STARS_CSV = fileURLToPath(
-  new URL("../../data/care/measure_stars_2026.csv", import.meta.url),
-);
-
 /** Steps in order: table → SQL file. */
 export const CARE_SQL_STEPS: ReadonlyArray<readonly [string, string]> = [
   ["", "macros.sql"],
@@ -39,11 +34,11 @@ export async function runCareSql(db: Db, table: string, file: string): Promise<v
 }
 
 /**
- * Builds the SQL care tables from the contract tables and the star-measure intermediates
- * (`stars_medical_lines`, `stars_stays`, `stars_fills`) already in `db`.
+ * Builds the SQL care tables from the contract tables, the star-measure intermediates
+ * (`stars_medical_lines`, `stars_stays`, `stars_fills`) and the 2026 cut points
+ * (`stars_cut_points_2026`) already in `db`.
  */
 export async function buildCareTables(db: Db): Promise<void> {
   await db.con.run(`set variable care_ed_classification_csv = ${sqlString(ED_CLASSIFICATION_CSV)}`);
-  await db.con.run(`set variable care_measure_stars_csv = ${sqlString(MEASURE_STARS_CSV)}`);
   for (const [table, file] of CARE_SQL_STEPS) await runCareSql(db, table, file);
 }

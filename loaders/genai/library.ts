@@ -1,5 +1,6 @@
 /**
- * The intervention library (`data/reference/interventions.csv`): one row per scope (`measure` or
+ * The recommendation actions (`data/reference/recommendation_actions.csv`; not the costed What-If
+ * interventions of `data/reference/stars/interventions.csv`): one row per scope (`measure` or
  * `driver`) and key (a measure key, a risk-driver word, or `*` for the default), with an action and
  * why it works. Both the rule library and the model's context draw on it.
  */
@@ -15,12 +16,14 @@ export interface Intervention {
 }
 
 /** The shipped library file. */
-export const LIBRARY_PATH = fileURLToPath(new URL("../../data/reference/interventions.csv", import.meta.url));
+export const LIBRARY_PATH = fileURLToPath(
+  new URL("../../data/reference/recommendation_actions.csv", import.meta.url),
+);
 
 const HEADER = ["scope", "key", "action", "mechanism"];
 
 /** Parses the library CSV; `file` names it in errors. */
-export function parseLibrary(text: string, file = "interventions.csv"): Intervention[] {
+export function parseLibrary(text: string, file = "recommendation_actions.csv"): Intervention[] {
   const [header, ...rows] = parseCsv(text);
   if (!header || header.join(",") !== HEADER.join(",")) {
     throw new Error(

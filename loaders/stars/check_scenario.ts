@@ -2,7 +2,7 @@
  * Checks a contract-level measure scenario file before the pipeline reads it, so a bad row stops
  * the build with the file, row, column, value and what was expected rather than a SQL cast error.
  */
-import { parseCsvRows } from "./measure_scenario.ts";
+import { parseCsv } from "../../src/lib/stars/csv.ts";
 
 const COLUMNS = ["contract_id", "measure_id", "measurement_year", "star_year", "score", "precision"] as const;
 
@@ -20,7 +20,7 @@ const COLUMNS = ["contract_id", "measure_id", "measurement_year", "star_year", "
  * ```
  */
 export function checkScenario(text: string, file: string): void {
-  const rows = parseCsvRows(text.replace(/^\uFEFF/, "")).filter((r) => r.some((f) => f.trim() !== ""));
+  const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
   const header = rows[0]?.map((h) => h.trim()) ?? [];
   if (header.join(",") !== COLUMNS.join(",")) {
     throw new Error(

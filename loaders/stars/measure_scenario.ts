@@ -11,7 +11,8 @@
  *
  * `deno run -A loaders/stars/measure_scenario.ts` rewrites data/synthetic/contract_measure_scenario.csv.
  */
-import { normal, seededRandom } from "../synthetic/prng.ts";
+import { normal, seededRandom } from "../../src/lib/prng.ts";
+import { parseCsv } from "../../src/lib/stars/csv.ts";
 
 /** Measures that come from the scenario, with the Part they belong to. */
 export const SCENARIO_MEASURES: readonly string[] = [
@@ -57,36 +58,13 @@ export interface ScenarioRow {
   precision: number;
 }
 
-/** Splits CSV text into rows of fields (RFC 4180 quoting: "" inside a quoted field is a quote). */
-export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"', i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), field = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), row = [], field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) (row.push(field), rows.push(row));
-  return rows;
-}
-
 /**
  * Numeric scores per measure ID from CMS's Measure Data CSV (title row, domain row, measure-name
  * row, date row, then one row per contract): MA contracts only (PDPs dropped), text statuses such
  * as "Not enough data available" skipped, "%" stripped.
  */
 export function nationalScores(csv: string): Map<string, number[]> {
-  const rows = parseCsvRows(csv.replace(/^\uFEFF/, ""));
+  const rows = parseCsv(csv);
   const header = rows[2];
   if (!header || !header.some((h) => /^C01:/.test(h))) {
     throw new Error('Cannot read the Measure Data CSV: row 3 does not name the measures (expected "C01: …")');

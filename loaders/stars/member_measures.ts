@@ -6,7 +6,7 @@
  * `measures/` creating one table; the order below is their dependency order.
  */
 import { fileURLToPath } from "node:url";
-import { type Db, sqlString } from "../lib/duckdb.ts";
+import { type Db, queryRows, sqlString } from "../lib/duckdb.ts";
 import { readSql } from "../lib/sql_file.ts";
 import { checkScenario } from "./check_scenario.ts";
 
@@ -16,6 +16,8 @@ const DATA_DIR = new URL("../../data/", import.meta.url);
 export interface StarMeasureFiles {
   valueSets: string;
   claimsMeasures: string;
+  /** The measure catalogue (key, CMS ID, name, Part, direction). */
+  catalogue: string;
   scenario: string;
 }
 
@@ -23,6 +25,7 @@ export interface StarMeasureFiles {
 export const DEFAULT_FILES: StarMeasureFiles = {
   valueSets: fileURLToPath(new URL("stars/value_sets.csv", DATA_DIR)),
   claimsMeasures: fileURLToPath(new URL("stars/claims_measures.csv", DATA_DIR)),
+  catalogue: fileURLToPath(new URL("reference/stars/measures.csv", DATA_DIR)),
   scenario: fileURLToPath(new URL("synthetic/contract_measure_scenario.csv", DATA_DIR)),
 };
 
@@ -70,8 +73,27 @@ export async function buildStarMeasures(db: Db, files: StarMeasureFiles = DEFAUL
   checkScenario(await Deno.readTextFile(files.scenario), files.scenario);
   await db.con.run(`set variable stars_value_sets_csv = ${sqlString(files.valueSets)}`);
   await db.con.run(`set variable stars_claims_measures_csv = ${sqlString(files.claimsMeasures)}`);
+  await db.con.run(`set variable stars_catalogue_csv = ${sqlString(files.catalogue)}`);
   await db.con.run(`set variable stars_scenario_csv = ${sqlString(files.scenario)}`);
   await db.con.run(`create table if not exists screening_history
     (member_id varchar, procedure_category varchar, service_date date, source varchar)`);
-  for (const [table, file] of STEPS) await runMeasureStep(db, table, file);
+  for (const [table, file] of STEPS) {
+    await runMeasureStep(db, table, file);
+    if (table === "stars_claims_measures") await checkClaimsMeasureKeys(db, files);
+  }
+}
+
+/** Fails on a claims measure whose stable key is not a 2026 measure of the catalogue. */
+async function checkClaimsMeasureKeys(db: Db, files: StarMeasureFiles): Promise<void> {
+  const missing = await queryRows(
+    db,
+    "select measure_key from stars_claims_measures where measure_id is null order by measure_key",
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `Cannot read ${files.claimsMeasures}: measure_key ${
+        missing.map((r) => `"${r.measure_key}"`).join(", ")
+      } is not a 2026 measure key of ${files.catalogue}`,
+    );
+  }
 }

@@ -2,7 +2,7 @@
  * Each MA contract's latent quality for each care event, year by year, persistent the way CMS's
  * year-to-year score correlations are: z_y = ρ·z_{y−1} + √(1 − ρ²)·ε_y, z_first ~ N(0, 1).
  */
-import { normal, seededRandom } from "./prng.ts";
+import { normal, seededRandom } from "../../src/lib/prng.ts";
 import { hashString } from "./entities.ts";
 
 export interface ContractEventEffect {

@@ -3,7 +3,7 @@
  * companies (heavy-tailed sizes) with their month-by-month latent utilization effect, MA contracts
  * and the provider registry. Member- and claim-level tables are generated in SQL from these.
  */
-import { normal, seededRandom } from "./prng.ts";
+import { normal, seededRandom } from "../../src/lib/prng.ts";
 import type { Scenario } from "./scenario.ts";
 
 export interface Place {

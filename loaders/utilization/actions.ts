@@ -4,6 +4,7 @@
  * the figure's value that triggered it. Rules apply only with enough exposure
  * (`min_window_member_months`), so a tiny company does not trigger actions by noise.
  */
+import { parseCsv } from "../../src/lib/stars/csv.ts";
 
 /** Comparison operators a rule may use. */
 export const OPERATORS = ["<", "<=", ">", ">="] as const;
@@ -35,37 +36,6 @@ export interface CompanyAction {
   rationale: string;
 }
 
-/** Splits CSV text into rows of fields (RFC 4180 quotes, "" escapes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      if (row.some((f) => f !== "")) rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  row.push(field);
-  if (row.some((f) => f !== "")) rows.push(row);
-  return rows;
-}
-
 const COLUMNS = [
   "action_id",
   "metric",
@@ -82,7 +52,7 @@ const COLUMNS = [
  * column, value and what was expected.
  */
 export function parseRules(text: string, file: string, metrics: ReadonlySet<string>): ActionRule[] {
-  const [header, ...body] = parseCsv(text);
+  const [header, ...body] = parseCsv(text).filter((r) => r.some((f) => f !== ""));
   if (!header || COLUMNS.some((c, i) => header[i] !== c)) {
     throw new Error(
       `Cannot read ${file}: the header must be ${COLUMNS.join(",")} (got ${header?.join(",")})`,

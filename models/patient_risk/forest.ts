@@ -1,5 +1,5 @@
 import { RandomForestRegression } from "ml-random-forest";
-import { seededRandom } from "../../loaders/synthetic/prng.ts";
+import { seededRandom } from "../../src/lib/prng.ts";
 
 /** Settings of {@linkcode fitForest}; the defaults keep a fit to seconds on a shared machine. */
 export interface ForestOptions {

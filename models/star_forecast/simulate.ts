@@ -18,7 +18,7 @@ import { roundHalfUp } from "../../src/lib/stars/rounding.ts";
 import type { YearRules } from "../../src/lib/stars/rules.ts";
 import { type ContractProfile, type ContractRatings, rateContract } from "../../src/lib/stars/summary.ts";
 import { tukeyOuterFence } from "../../src/lib/stars/tukey_fence.ts";
-import { normal, seededRandom } from "../../loaders/synthetic/prng.ts";
+import { normal, seededRandom } from "../../src/lib/prng.ts";
 
 /** One contract of the seed year: its profile, scores of measures with cut points, and stars of the others. */
 export interface SeedContract {

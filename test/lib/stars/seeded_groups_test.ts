@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { seededGroups, seededRandom } from "../../../src/lib/stars/seeded_groups.ts";
+import { seededRandom } from "../../../src/lib/prng.ts";
+import { seededGroups } from "../../../src/lib/stars/seeded_groups.ts";
 
 Deno.test("seededRandom()", async (t) => {
   await t.step("the same seed gives the same sequence, in [0, 1)", () => {

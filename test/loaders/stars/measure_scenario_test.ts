@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import {
   nationalScores,
   normalCdf,
-  parseCsvRows,
   quantile,
   SCENARIO_MEASURES,
   scenarioCsv,
   scenarioRows,
   SHIPPED_SCENARIO,
 } from "../../../loaders/stars/measure_scenario.ts";
+import { parseCsv as parseCsvRows } from "../../../src/lib/stars/csv.ts";
 
 Deno.test("parseCsvRows()", async (t) => {
   await t.step("quoted commas, doubled quotes and CRLF", () => {

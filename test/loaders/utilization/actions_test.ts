@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ACTIONS_CSV } from "../../../loaders/utilization/build.ts";
-import { companyActions, parseCsv, parseRules } from "../../../loaders/utilization/actions.ts";
+import { companyActions, parseRules } from "../../../loaders/utilization/actions.ts";
+import { parseCsv } from "../../../src/lib/stars/csv.ts";
 
 const HEADER = "action_id,metric,operator,threshold,min_window_member_months,priority,action,rationale";
 const METRICS = new Set(["ivi", "avoidable_er_share_cred"]);

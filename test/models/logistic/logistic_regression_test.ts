@@ -5,7 +5,7 @@ import {
   predictLogOdds,
   predictProbability,
 } from "../../../models/logistic/logistic_regression.ts";
-import { readNumericCsv, rowsOf } from "../support/read_csv.ts";
+import { readNumericCsv, rowsOf } from "../../support/read_csv.ts";
 
 interface GoldenFit {
   C: number;

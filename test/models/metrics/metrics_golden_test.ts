@@ -5,7 +5,7 @@ import { calibrationSlope } from "../../../models/metrics/calibration_slope.ts";
 import { logLoss } from "../../../models/metrics/log_loss.ts";
 import { calibrationCurve, type CalibrationStrategy } from "../../../models/metrics/calibration_curve.ts";
 import { rocAuc } from "../../../models/metrics/roc_auc.ts";
-import { readNumericCsv } from "../support/read_csv.ts";
+import { readNumericCsv } from "../../support/read_csv.ts";
 
 interface GoldenCalibration {
   n_bins: number;

@@ -4,7 +4,7 @@ import { closeDb, type Db, openDb, queryRows } from "../../../loaders/lib/duckdb
 import { sigmoid } from "../../../models/logistic/sigmoid.ts";
 import { buildNextMonthRisk, NEXT_MONTH_RISK_OUTPUTS } from "../../../models/next_month_risk/step.ts";
 import { addMonths } from "../../../models/next_month_risk/year_month.ts";
-import { assertGolden, roundDeep } from "../support/golden.ts";
+import { assertGolden, goldenJson, roundDeep } from "../../support/golden.ts";
 
 /** Seeded uniform generator (mulberry32). */
 function random(seed: number): () => number {
@@ -215,9 +215,9 @@ Deno.test("buildNextMonthRisk()", async (t) => {
         top5: await queryRows(db, "select * from company_risk_predictions order by risk_rank limit 5"),
         comparison: await queryRows(db, "select * from risk_comparison order by baseline, metric"),
       };
-      assertGolden(
+      await assertGolden(
         new URL("../../golden/next_month_risk/planted_signal.json", import.meta.url),
-        roundDeep(summary),
+        goldenJson(roundDeep(summary)),
       );
     });
   });

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { seededRandom } from "../../../loaders/synthetic/prng.ts";
+import { seededRandom } from "../../../src/lib/prng.ts";
 import { backtestPatientRisk, CARE_MODELS } from "../../../models/patient_risk/backtest.ts";
 import { FEATURE_NAMES, type RiskRow } from "../../../models/patient_risk/features.ts";
 import { careVerdict } from "../../../models/patient_risk/verdict.ts";
-import { assertGolden, roundDeep } from "../support/golden.ts";
+import { assertGolden, goldenJson, roundDeep } from "../../support/golden.ts";
 
 const ORIGINS = ["2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01", "2026-01-01", "2026-04-01"];
 const ER = FEATURE_NAMES.indexOf("er_visits_3m");
@@ -45,14 +45,14 @@ Deno.test("backtestPatientRisk()", async (t) => {
     assert.deepEqual(origins, ["2025-04-01", "2025-07-01", "2025-10-01", "2026-01-01", null]);
     assert.equal(bt.rows.filter((r) => r.origin === null).length, CARE_MODELS.length);
   });
-  await t.step("planted signal: the golden summary, and both models beat the ER baseline", () => {
+  await t.step("planted signal: the golden summary, and both models beat the ER baseline", async () => {
     const bt = backtestPatientRisk(fixture(true), FAST);
     const pooled = Object.fromEntries(
       bt.rows.filter((r) => r.origin === null).map((r) => [r.model, r.evaluation]),
     );
-    assertGolden(
+    await assertGolden(
       new URL("../../golden/patient_risk/planted_signal.json", import.meta.url),
-      roundDeep({ pooled, tiers: bt.tiers.logistic.length }, 6),
+      goldenJson(roundDeep({ pooled, tiers: bt.tiers.logistic.length }, 6)),
     );
     assert.ok(pooled.logistic!.rocAuc! > pooled.er_last_3m!.rocAuc! + 0.15);
     assert.ok(pooled.forest!.rocAuc! > pooled.er_last_3m!.rocAuc!);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { fitLinear } from "../../../models/star_forecast/linear.ts";
 import { DEFAULT_FORECAST_OPTIONS, trainStarForecast } from "../../../models/star_forecast/model.ts";
-import { assertGolden } from "../../support/golden.ts";
+import { assertGolden, goldenJson } from "../../support/golden.ts";
 import { seed2026 } from "./_seed.ts";
 
 Deno.test("fitLinear()", async (t) => {
@@ -30,7 +30,7 @@ Deno.test("trainStarForecast(): backtest on held-out simulated histories", async
   const forecaster = trainStarForecast(seed2026, DEFAULT_FORECAST_OPTIONS);
   const m = forecaster.metrics;
   await t.step("golden metrics (deterministic: same seeds, same bytes)", async () => {
-    await assertGolden("star_forecast_backtest.json", JSON.stringify(m, null, 2) + "\n");
+    await assertGolden("star_forecast_backtest.json", goldenJson(m));
   });
   await t.step("beats 'same rating as this year' and the interval covers about 80%", () => {
     assert.ok(m.model.mae < m.baseline.mae, `model ${m.model.mae} vs baseline ${m.baseline.mae}`);

@@ -1,7 +1,8 @@
 /**
- * A small seeded generator for the synthetic payer's entity tables (companies, contracts,
- * providers, latent effects), which are generated in TypeScript. Member- and claim-level rows are
- * generated in SQL from hashes (see random.sql), so they do not depend on this sequence.
+ * The one seeded generator: the synthetic payer's entity tables (companies, contracts, providers,
+ * latent effects; member- and claim-level rows are generated in SQL from hashes, see
+ * loaders/synthetic/random.sql), the Stars measure scenarios and forecasts, the seeded group split
+ * and the seeded models all draw from it, so the same seed gives the same bytes.
  */
 
 /** sfc32 (Chris Doty-Humphrey's Small Fast Counter), seeded through splitmix32; uniform in [0, 1). */
