@@ -1,5 +1,5 @@
 /**
- * The pipeline's `recommendations` table on the small synthetic run (no key: the rule library answers):
+ * The pipeline's `recommendations` table on the small synthetic run (seed 11; no key: the rule library answers):
  * its schema and grain, one row per weak measure with a member count and per company at or above the
  * high-risk probability, every cited figure equal to the figure in the table it comes from, every row
  * passing the reply check against its context, and the data's as-of date as generated date.
@@ -7,8 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
-import { runPipeline } from "../../loaders/pipeline.ts";
-import { DEFAULT_SEED } from "../../loaders/settings.ts";
+import { pipelineRun } from "../support/pipeline_run.ts";
 import { rulesClient } from "../../loaders/genai/client.ts";
 import { loadLibrary } from "../../loaders/genai/library.ts";
 import { recommendationContexts } from "../../loaders/genai/recommendations.ts";
@@ -28,10 +27,10 @@ const COLUMNS = [
 ];
 
 Deno.test("runPipeline() writes recommendations for the weak measures and high-risk companies", async () => {
-  const out = await Deno.makeTempDir({ prefix: "lodestar-recommendations-pipeline-" });
+  // Shared with the synthetic invariants test (seed 11, small scale).
+  const { dir: out, manifest } = await pipelineRun(11, "small");
   const db = await openDb({ threads: 1 });
   try {
-    const manifest = await runPipeline({ out, seed: DEFAULT_SEED, scale: "small" });
     const file = (name: string) => sqlString(join(out, `${name}.parquet`));
     assert.ok(manifest.files.some((f) => f.name === "recommendations.parquet"));
 
@@ -123,6 +122,5 @@ Deno.test("runPipeline() writes recommendations for the weak measures and high-r
     }
   } finally {
     closeDb(db);
-    await Deno.remove(out, { recursive: true });
   }
 });
