@@ -19,6 +19,10 @@ import { createAndAppend } from "./lib/append.ts";
 import { buildNextMonthRisk, NEXT_MONTH_RISK_OUTPUTS } from "../models/next_month_risk/step.ts";
 import { PIPELINE_RISK_OPTIONS } from "../models/next_month_risk/pipeline_options.ts";
 import { buildCareOutputs, CARE_OUTPUTS } from "./care/step.ts";
+import { buildRecommendations } from "./genai/recommendations.ts";
+import { clientFromEnv } from "./genai/client.ts";
+import { loadLibrary } from "./genai/library.ts";
+import { CACHE_DIR } from "./genai/run_on_parquet.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.2.0";
@@ -79,6 +83,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["star_forecast_backtest", "model, metric"],
   ...NEXT_MONTH_RISK_OUTPUTS,
   ...CARE_OUTPUTS,
+  ["recommendations", "subject_type, subject_id"],
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -131,6 +136,29 @@ async function writeBacktestTable(db: Db, metrics: StarOutputSummary["forecastMe
     "value",
     "double",
   ]], rows);
+}
+
+/**
+ * Recommendations for every weak measure and high-risk company (after `weak_measures` and
+ * `company_risk_predictions` exist). Without `LODESTAR_GEMINI_API_KEY` the rule library answers:
+ * no network, same inputs → same bytes.
+ */
+async function buildPipelineRecommendations(db: Db): Promise<void> {
+  const [row] = await queryRows(db, readSql(import.meta.url, "./genai/data_as_of.sql"));
+  const asOf = row?.as_of;
+  if (typeof asOf !== "string") {
+    throw new Error("Cannot build recommendations: the data has no as-of date (no member months)");
+  }
+  const report = await buildRecommendations(db, {
+    client: clientFromEnv(),
+    library: await loadLibrary(),
+    asOf,
+    cacheDir: fileURLToPath(new URL(`../${CACHE_DIR}/`, import.meta.url)),
+  });
+  progress(
+    "pipeline",
+    `recommendations as of ${asOf}: ${report.rows} rows (${report.cached} cached, ${report.fallbacks} fallbacks)`,
+  );
 }
 
 /** Runs the pipeline and writes every table plus `manifest.json` to `options.out`. */
@@ -189,6 +217,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       `next-month risk for ${risk.predictedMonth}: ${risk.predictions} companies, C ${risk.C}`,
     );
     await buildCareOutputs(db);
+    await buildPipelineRecommendations(db);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

@@ -85,10 +85,18 @@ function driversOf(row: Record<string, unknown>): CompanyRiskRow["drivers"] {
 export async function recommendationContexts(db: Db, options: RecommendationOptions): Promise<Context[]> {
   const contexts: Context[] = [];
   if (await tableExists(db, "weak_measures")) {
+    // Names from the measure catalogue when it is there; else the key stands for the name.
+    const names = new Map<string, string>();
+    if (await tableExists(db, "stars_catalogue_2026")) {
+      for (const r of await queryRows(db, readSql(import.meta.url, "./measure_names.sql"))) {
+        names.set(String(r.measure_key), String(r.measure_name));
+      }
+    }
     const rows = await queryRows(db, readSql(import.meta.url, "./weak_measures.sql"));
-    rows.forEach((row, i) =>
-      contexts.push(weakMeasureContext(weakMeasureRow(row, i + 1), options.library, options.asOf))
-    );
+    rows.forEach((row, i) => {
+      const named = { ...row, measure_name: names.get(String(row.measure_key)) ?? row.measure_key };
+      contexts.push(weakMeasureContext(weakMeasureRow(named, i + 1), options.library, options.asOf));
+    });
   }
   if (await tableExists(db, "company_risk_predictions")) {
     const reader = await db.con.runAndReadAll(readSql(import.meta.url, "./high_risk_companies.sql"), {

@@ -1,6 +1,6 @@
 /**
- * Recommendations over a folder of pipeline outputs: reads `weak_measures.parquet` and
- * `company_risk_predictions.parquet` when present, runs {@linkcode buildRecommendations}, and writes
+ * Recommendations over a folder of pipeline outputs: reads `weak_measures.parquet`,
+ * `company_risk_predictions.parquet` and `stars_catalogue_2026.parquet` (measure names) when present, runs {@linkcode buildRecommendations}, and writes
  * `recommendations.parquet` ordered by subject type and id (same inputs, client and cache → same bytes).
  *
  * `deno task recommendations --dir DIR --as-of YYYY-MM-DD [--cache data/genai_cache]`
@@ -22,7 +22,7 @@ export async function recommendationsOnParquet(
 ): Promise<RecommendationReport> {
   const db = await openDb({ threads: 1 });
   try {
-    for (const table of ["weak_measures", "company_risk_predictions"]) {
+    for (const table of ["weak_measures", "company_risk_predictions", "stars_catalogue_2026"]) {
       const file = join(dir, `${table}.parquet`);
       try {
         await Deno.stat(file);

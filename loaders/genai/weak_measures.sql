@@ -1,10 +1,13 @@
--- grain: one row per contract and weak measure, ordered by contract and measure
+-- grain: one row per contract and weak measure with a member count (survey and administrative measures,
+-- which no member outreach moves, are left out), ordered by contract and measure. Reads the star step's
+-- `weak_measures`: the overall effect is the weighted summary value's change with that one star gained,
+-- the dollar effect the revenue change per year.
 select contract_id
   , measure_key
-  , coalesce(measure_name, measure_key) as measure_name
   , cast(weight as double) as weight
-  , cast(members_needed as double) as members_needed
-  , cast(overall_star_effect as double) as overall_star_effect
-  , cast(dollar_effect as double) as dollar_effect
+  , cast(members_to_next_star as double) as members_needed
+  , round(cast(value_after - value_before as double), 4) as overall_star_effect
+  , round(cast(revenue_change_per_year as double)) as dollar_effect
 from weak_measures
+where members_to_next_star is not null
 order by contract_id, measure_key

@@ -8,10 +8,15 @@
 // the figures used and where the answer came from; errors and refusals are shown, never a blank panel.
 import { assistantView } from "./assistant_text.js";
 
+/** What the panel says on a page served without the gateway (a static preview). */
+export const OFFLINE_NOTE = "The care assistant answers through the Lodestar gateway after sign-in. " +
+  "This page is served without it (a static preview), so questions cannot be sent from here.";
+
 /**
  * The panel element.
  * @param {object} member the member's care fields: gaps, risk_score, reasons (identifiers are removed server-side)
- * @param {{endpoint?: string, fetch?: typeof fetch, document?: Document}} [options]
+ * @param {{endpoint?: string, fetch?: typeof fetch, document?: Document, gateway?: boolean}} [options]
+ *   `gateway`: whether the page is served by the gateway (default: its sign-out form is on the page)
  */
 export function Assistant(member, options = {}) {
   const { endpoint = "/api/assistant", fetch: send = globalThis.fetch, document: doc = globalThis.document } =
@@ -38,6 +43,16 @@ export function Assistant(member, options = {}) {
     button,
   );
   const panel = el("div", { className: "assistant-panel" }, form, output);
+  // The gateway adds its sign-out form to every page it serves; without it the page is a static preview
+  // with no /api/assistant, so the panel says so instead of sending a request that can only fail.
+  const served = options.gateway ?? doc.querySelector("form.lodestar-signout") !== null;
+  if (!served) {
+    input.disabled = true;
+    button.disabled = true;
+    output.append(el("p", { className: "note", textContent: OFFLINE_NOTE }));
+    panel.dataset.kind = "offline";
+    return panel;
+  }
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const question = input.value.trim();

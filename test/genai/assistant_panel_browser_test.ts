@@ -20,12 +20,16 @@ const MEMBER = {
   reasons: [{ reason: "2 ED visits in 90 days", value: 2 }],
 };
 
-const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Assistant</title></head><body>
+// As the gateway serves a page: with its sign-out form. STATIC is the same page without it (a static preview).
+const SIGN_OUT =
+  `<form method="post" action="/auth/logout" class="lodestar-signout"><button>Sign out</button></form>`;
+const STATIC = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Assistant</title></head><body>
 <main id="main"></main>
 <script type="module">
 import { Assistant } from "/assistant.js";
 document.getElementById("main").append(Assistant(${JSON.stringify(MEMBER)}));
 </script></body></html>`;
+const PAGE = STATIC.replace("<main", `${SIGN_OUT}<main`);
 
 Deno.test({
   name: "Assistant() panel in Chromium (fallback mode)",
@@ -50,6 +54,7 @@ Deno.test({
       const path = new URL(request.url).pathname;
       const js = { "content-type": "text/javascript" };
       if (path === "/") return new Response(PAGE, { headers: { "content-type": "text/html" } });
+      if (path === "/static") return new Response(STATIC, { headers: { "content-type": "text/html" } });
       if (path === "/favicon.ico") return new Response(null, { status: 204 });
       if (path === "/assistant.js") return new Response(component, { headers: js });
       if (path === "/assistant_text.js") return new Response(text, { headers: js });
@@ -102,6 +107,21 @@ Deno.test({
       assert.deepEqual(log.consoleErrors.filter((e) => !/429|Too Many/.test(e)), []);
       assert.deepEqual(audited, ["assistant", "assistant", "assistant_limited"]);
       assert.equal(fake.requests.length, 1, "the refused question never reached the model");
+
+      // A static preview (no gateway): the panel says so, sends nothing and logs no console error.
+      const preview = await recordedPage(browser, origin);
+      let posts = 0;
+      preview.page.on("request", (r) => void (r.method() === "POST" && posts++));
+      await preview.page.goto(origin + "/static");
+      await preview.page.waitForSelector(".assistant-panel[data-kind=offline]");
+      assert.match(
+        await preview.page.textContent(".assistant-answer") ?? "",
+        /served without it \(a static preview\)/,
+      );
+      assert.equal(await preview.page.isDisabled(".assistant button"), true);
+      assert.equal(posts, 0);
+      assert.deepEqual(preview.log.consoleErrors, []);
+      await screenshot(preview.page, "assistant-panel-static");
     } finally {
       await browser.close();
       await server.shutdown();

@@ -7,16 +7,22 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, type Db, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
 import { geminiClient, rulesClient } from "../../loaders/genai/client.ts";
-import { buildRecommendations } from "../../loaders/genai/recommendations.ts";
+import { buildRecommendations, weakMeasureRow } from "../../loaders/genai/recommendations.ts";
 import { startFakeGemini } from "./fake_gemini.ts";
 import { AS_OF, LIBRARY } from "./fixtures.ts";
 
 async function fixtureDb(): Promise<Db> {
   const db = await openDb({ threads: 1 });
+  // The star step's columns; the survey measure (no member count) gets no recommendation.
   await db.con.run(`create table weak_measures as select * from (values
-    ('H9901', 'bcs', 'Breast Cancer Screening', 1, 37, 0.5, 1250000),
-    ('H9901', 'pdc_statins', 'Medication Adherence for Cholesterol (Statins)', 3, 12, 0.25, 400000)
-  ) t(contract_id, measure_key, measure_name, weight, members_needed, overall_star_effect, dollar_effect)`);
+    ('H9901', 'bcs', 1, 37, 3.5, 4.0, 1250000.0),
+    ('H9901', 'cahps_getting_care', 2, null, 3.5, 3.75, 900000.0),
+    ('H9901', 'pdc_statins', 3, 12, 3.5, 3.75, 400000.0)
+  ) t(contract_id, measure_key, weight, members_to_next_star, value_before, value_after, revenue_change_per_year)`);
+  await db.con.run(`create table stars_catalogue_2026 as select * from (values
+    ('bcs', 'Breast Cancer Screening'),
+    ('pdc_statins', 'Medication Adherence for Cholesterol (Statins)')
+  ) t(key, name)`);
   await db.con.run(`create table company_risk_predictions as select * from (values
     ('CO-0007', '2026-07', 0.81, 1, 'er_visits_per_1000', 0.52, 'pharmacy_pmpm', 0.11),
     ('CO-0042', '2026-07', 0.55, 2, 'inpatient_days', 0.30, 'members', 0.02),
@@ -60,26 +66,40 @@ Deno.test("buildRecommendations()", async (t) => {
     assert.match(JSON.parse(acme.actions as string)[0].action, /nurse lines/);
   });
 
-  await t.step("leaves null figures out; a missing members_needed is an error naming the row", async () => {
-    const db = await openDb({ threads: 1 });
-    await db.con.run(`create table weak_measures as select * from (values
-      ('H9903', 'cbp', 'Controlling High Blood Pressure', null, 5, null, null)
-    ) t(contract_id, measure_key, measure_name, weight, members_needed, overall_star_effect, dollar_effect)`);
-    await buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF });
-    const rows = await queryRows(db, ROWS);
-    assert.deepEqual(JSON.parse(rows[0]!.figures_used as string), [{ name: "members_needed", value: 5 }]);
-    assert.equal(
-      rows[0]!.rationale,
-      "Controlling High Blood Pressure needs 5 more members for its next star.",
-    );
-    assert.equal(rows[0]!.expected_effect, "A higher measure star raises the weighted summary rating.");
-    await db.con.run("update weak_measures set members_needed = null");
-    await assert.rejects(
-      buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF }),
-      /weak_measures row 1: "members_needed" must be a number \(null\)/,
-    );
-    closeDb(db);
-  });
+  await t.step(
+    "leaves null figures out; skips measures without a member count; a bad row is an error naming it",
+    async () => {
+      const db = await openDb({ threads: 1 });
+      await db.con.run(`create table weak_measures as select * from (values
+      ('H9903', 'cbp', null, 5, null, null, null)
+    ) t(contract_id, measure_key, weight, members_to_next_star, value_before, value_after, revenue_change_per_year)`);
+      await db.con.run(
+        `create table stars_catalogue_2026 as select 'cbp' as key, 'Controlling High Blood Pressure' as name`,
+      );
+      await buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF });
+      const rows = await queryRows(db, ROWS);
+      assert.deepEqual(JSON.parse(rows[0]!.figures_used as string), [{ name: "members_needed", value: 5 }]);
+      assert.equal(
+        rows[0]!.rationale,
+        "Controlling High Blood Pressure needs 5 more members for its next star.",
+      );
+      assert.equal(rows[0]!.expected_effect, "A higher measure star raises the weighted summary rating.");
+      await db.con.run("update weak_measures set members_to_next_star = null");
+      const report = await buildRecommendations(db, { client: rulesClient(), library: LIBRARY, asOf: AS_OF });
+      closeDb(db);
+      assert.equal(report.rows, 0);
+      assert.throws(
+        () =>
+          weakMeasureRow({
+            contract_id: "H9903",
+            measure_key: "cbp",
+            measure_name: "x",
+            members_needed: null,
+          }, 1),
+        /weak_measures row 1: "members_needed" must be a number \(null\)/,
+      );
+    },
+  );
 
   await t.step("skips missing input tables", async () => {
     const db = await openDb({ threads: 1 });

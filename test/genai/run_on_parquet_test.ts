@@ -10,8 +10,8 @@ Deno.test("recommendationsOnParquet()", async () => {
   const dir = await Deno.makeTempDir({ prefix: "lodestar-recommendations-" });
   const db = await openDb({ threads: 1 });
   await db.con.run(`copy (select * from (values
-    ('H9901', 'col', 'Colorectal Cancer Screening', 1, 20, 0.5, 900000)
-  ) t(contract_id, measure_key, measure_name, weight, members_needed, overall_star_effect, dollar_effect))
+    ('H9901', 'col', 1, 20, 3.5, 4.0, 900000.0)
+  ) t(contract_id, measure_key, weight, members_to_next_star, value_before, value_after, revenue_change_per_year))
   to ${sqlString(join(dir, "weak_measures.parquet"))} (format parquet)`);
   closeDb(db);
   const first = await recommendationsOnParquet(dir, { asOf: AS_OF, client: rulesClient() });

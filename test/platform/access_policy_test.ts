@@ -64,7 +64,14 @@ Deno.test("the Star Ratings pages and files that carry money are executive-only"
     assert.deepEqual(rolesForPage(path), ["executive"], path);
   }
   assert.deepEqual(rolesForPage("/stars/national"), ["executive", "caretaker"]);
-  for (const file of ["star_money.parquet", "weak_measures.parquet", "stars_revenue.parquet"]) {
+  for (
+    const file of [
+      "star_money.parquet",
+      "weak_measures.parquet",
+      "stars_revenue.parquet",
+      "recommendations.parquet",
+    ]
+  ) {
     assert.equal(dataFileKind(file), "financial", file);
   }
   assert.equal(dataFileKind("contract_star_ratings.parquet"), "aggregate");
