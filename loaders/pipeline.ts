@@ -25,7 +25,7 @@ import { loadLibrary } from "./genai/library.ts";
 import { CACHE_DIR } from "./genai/run_on_parquet.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
-export const GENERATOR_VERSION = "0.2.0";
+export const GENERATOR_VERSION = "0.3.0";
 
 /** Options for {@linkcode runPipeline}. */
 export interface PipelineOptions {
