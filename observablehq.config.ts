@@ -47,6 +47,21 @@ const readable = [
 ];
 const deno = join(modules, ".bin", "deno");
 
+// With a Gemini key the recommendations step may call the model: it reaches the API host only, writes its
+// answers to data/genai_cache/ (so the next build reuses them and costs nothing), and reads the variables the
+// SDK reads when it loads. Without a key the build stays offline and the rule library answers.
+const gemini = process.env.LODESTAR_GEMINI_API_KEY
+  ? {
+    net: [
+      `--allow-net=${
+        new URL(process.env.LODESTAR_GEMINI_BASE_URL ?? "https://generativelanguage.googleapis.com").host
+      }`,
+    ],
+    write: [resolve(root, "data", "genai_cache")],
+    env: ["GOOGLE_*", "GEMINI_*", "WS_NO_BUFFER_UTIL", "WS_NO_UTF_8_VALIDATE"],
+  }
+  : { net: [], write: [], env: [] };
+
 export default {
   root: "src",
   title: "Lodestar",
@@ -66,8 +81,9 @@ export default {
       "--no-remote",
       `--allow-ffi=${modules}`,
       `--allow-read=${readable.join(",")}`,
-      `--allow-write=${temp}`,
-      "--allow-env=LODESTAR_*",
+      `--allow-write=${[temp, ...gemini.write].join(",")}`,
+      `--allow-env=${["LODESTAR_*", ...gemini.env].join(",")}`,
+      ...gemini.net,
     ],
   },
 };
