@@ -61,7 +61,13 @@ export const SECTIONS: readonly NavSection[] = [
   {
     name: "Methodology",
     pages: [
+      { name: "Synthetic data", path: "/methodology/synthetic-data" },
       { name: "Utilization", path: "/methodology/utilization" },
+      { name: "Star Ratings engine", path: "/methodology/stars-engine" },
+      { name: "Star measures from claims", path: "/methodology/star-measures" },
+      { name: "Star forecast and weak measures", path: "/methodology/star-forecast" },
+      { name: "Care management", path: "/methodology/care" },
+      { name: "Recommendations", path: "/methodology/recommendations" },
     ],
   },
 ];

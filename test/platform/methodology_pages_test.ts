@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 
 const PAGES: ReadonlyArray<readonly [string, string]> = [
+  ["src/methodology/synthetic-data.md", "docs/synthetic-data.md"],
   ["src/methodology/utilization.md", "docs/utilization-methodology.md"],
+  ["src/methodology/stars-engine.md", "docs/stars-engine.md"],
+  ["src/methodology/star-measures.md", "docs/star-measures.md"],
+  ["src/methodology/star-forecast.md", "docs/star-forecast.md"],
+  ["src/methodology/care.md", "docs/care-management.md"],
+  ["src/methodology/recommendations.md", "docs/recommendations.md"],
 ];
 
 Deno.test("methodology pages match docs/", async (t) => {
