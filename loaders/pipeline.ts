@@ -207,8 +207,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     await buildNationalStars(db);
     progress("pipeline", "scoring the own contracts' Star Ratings, weak measures, forecast and money");
     await db.con.run(readSql(import.meta.url, "./stars/rate_keys.sql"));
-    // Star year 2026 (CMS's cut points and rules) is measured in 2024.
-    const stars = await buildStarOutputs(db, { measurementYear: 2024 });
+    // Star year 2026 (CMS's cut points and rules) is measured in 2024; data without 2024 is scored in its
+    // latest complete measurement year.
+    const [has2024] = await queryRows(
+      db,
+      "select count(*)::integer as n from contract_measure_rates where measurement_year = 2024",
+    );
+    const stars = await buildStarOutputs(db, has2024?.n ? { measurementYear: 2024 } : {});
     await writeBacktestTable(db, stars.forecastMetrics);
     progress("pipeline", "building the next-month risk model");
     const risk = await buildNextMonthRisk(db, PIPELINE_RISK_OPTIONS);

@@ -5,7 +5,6 @@
  * `star_forecast` and `star_money` (columns in docs/star-forecast.md).
  */
 import { join } from "node:path";
-import { type DuckDBListValue, listValue } from "@duckdb/node-api";
 import { fileURLToPath } from "node:url";
 import {
   DEFAULT_FORECAST_OPTIONS,
@@ -118,15 +117,18 @@ function measureState(r: RateRow, catalogue: Catalogue): MeasureState {
     : { key: m.key, score: r.rate };
 }
 
-/** Years with all 12 months in `member_months`, as a SQL list literal value; null without that table. */
-async function completeYears(db: Db): Promise<DuckDBListValue | null> {
+/**
+ * Years with all 12 months in `member_months`, as comma-separated text ("" when there is none); null without
+ * that table. Text rather than a list value: an empty list cannot be bound as a typed parameter.
+ */
+async function completeYears(db: Db): Promise<string | null> {
   const exists = await queryRows(
     db,
     "select count(*)::integer as n from information_schema.tables where table_name = 'member_months'",
   );
   if (exists[0]?.n === 0) return null;
   const rows = await queryRows(db, readSql(import.meta.url, "./step_complete_years.sql"));
-  return listValue(rows.map((r) => Number(r.measurement_year)));
+  return rows.map((r) => String(Number(r.measurement_year))).join(",");
 }
 
 async function enrolment(db: Db): Promise<Map<string, number>> {
@@ -153,14 +155,9 @@ export async function buildStarOutputs(db: Db, options: StarOutputOptions = {}):
     await completeYears(db),
   ]);
   const rates = reader.getRowObjectsJS() as unknown as RateRow[];
-  if (rates.length === 0) {
-    throw new Error(
-      `Cannot score contract_measure_rates: no rows for measurement year ${
-        options.measurementYear ?? "(latest complete)"
-      }`,
-    );
-  }
-  const measurementYear = rates[0]!.measurement_year;
+  // Data without MA contracts or without a complete measurement year has nothing to score: the tables are
+  // written empty and the pages say so.
+  const measurementYear = rates[0]?.measurement_year ?? options.measurementYear ?? 0;
   const cms = await readCmsStarFiles(cmsDir, STAR_YEAR);
   if (!cms.cutPoints || !cms.measureData) {
     throw new Error(`${cmsDir} needs the Measure Data and Cut Points files`);

@@ -1,6 +1,6 @@
 -- grain: one row per contract × measure of the scored measurement year: the one asked for ($1), or else the
 -- latest measurement year in which every contract of contract_measure_rates has rates and that is among the
--- complete years ($2, a list; null when unknown)
+-- complete years ($2, comma-separated years; null when unknown)
 with per_year as (
   select measurement_year, count(distinct contract_id) as contracts
   from contract_measure_rates
@@ -10,7 +10,7 @@ with per_year as (
   select max(measurement_year) as measurement_year
   from per_year
   where contracts = (select count(distinct contract_id) from contract_measure_rates)
-    and ($2::integer[] is null or list_contains($2::integer[], measurement_year))
+    and ($2::varchar is null or list_contains(string_split($2::varchar, ','), measurement_year::varchar))
 )
 select r.contract_id
   , r.measure_key

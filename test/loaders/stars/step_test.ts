@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { listValue } from "@duckdb/node-api";
 import { closeDb, openDb, queryRows } from "../../../loaders/lib/duckdb.ts";
 import { buildStarOutputs } from "../../../loaders/stars/step.ts";
 import { catalogue2026, cms2026 } from "../../lib/stars/_cms_2026.ts";
@@ -235,7 +234,7 @@ Deno.test("step_measure_rates.sql: the scored measurement year", async (t) => {
     new URL("../../../loaders/stars/step_measure_rates.sql", import.meta.url),
   );
   const years = async (asked: number | null, complete: number[] | null) => {
-    const reader = await db.con.runAndReadAll(sql, [asked, complete === null ? null : listValue(complete)]);
+    const reader = await db.con.runAndReadAll(sql, [asked, complete === null ? null : complete.join(",")]);
     return [...new Set(reader.getRowObjectsJS().map((r) => r.measurement_year))];
   };
   try {
@@ -252,6 +251,9 @@ Deno.test("step_measure_rates.sql: the scored measurement year", async (t) => {
     });
     await t.step("a year asked for wins", async () => {
       assert.deepEqual(await years(2026, [2024]), [2026]);
+    });
+    await t.step("no complete year: nothing to score", async () => {
+      assert.deepEqual(await years(null, []), []);
     });
   } finally {
     closeDb(db);
