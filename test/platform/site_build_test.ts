@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { canIsolateNetwork, copyProject, hashTree, offlineBuild } from "../support/project.ts";
 import { builtSite } from "../support/site.ts";
 
+/** The staleness checks rebuild three times; the smallest synthetic payer keeps that quick. */
+const TINY = { LODESTAR_SCALE: "tiny" };
+
 const PARQUET = /^_file\/data\/lodestar\/data_overview_monthly\.[0-9a-f]{8}\.parquet$/;
 
 function parquetOf(hashes: Map<string, string>): [string, string] {
@@ -45,11 +48,11 @@ Deno.test("two builds of the same inputs in different folders are byte-identical
 Deno.test("a rebuild never serves stale loader outputs", async (t) => {
   const dir = await copyProject();
   try {
-    await offlineBuild(dir);
+    await offlineBuild(dir, TINY);
     const [, before] = parquetOf(await hashTree(join(dir, "dist")));
 
     await t.step("an unchanged rebuild reuses the cached output", async () => {
-      const { stdout } = await offlineBuild(dir);
+      const { stdout } = await offlineBuild(dir, TINY);
       assert.ok(!stdout.includes("load /data/lodestar.tar → [missing]"), stdout);
       assert.ok(stdout.includes("[fresh]"), stdout);
       const [, again] = parquetOf(await hashTree(join(dir, "dist")));
@@ -64,14 +67,14 @@ Deno.test("a rebuild never serves stale loader outputs", async (t) => {
         sql,
         text.replace("round(coalesce(med.medical_paid, 0), 2)", "round(coalesce(med.medical_paid, 0), 0)"),
       );
-      await offlineBuild(dir);
+      await offlineBuild(dir, TINY);
       const [, after] = parquetOf(await hashTree(join(dir, "dist")));
       assert.notEqual(after, before);
     });
 
     await t.step("a change under data/ re-runs the loaders", async () => {
       await Deno.writeTextFile(join(dir, "data", "touched.txt"), "new reference file\n");
-      const { stdout } = await offlineBuild(dir);
+      const { stdout } = await offlineBuild(dir, TINY);
       // The pipeline's archive loader runs again instead of serving its cached tar.
       assert.ok(stdout.includes("load /data/lodestar.tar → [missing]"), stdout);
     });

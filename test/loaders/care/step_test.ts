@@ -5,14 +5,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../../loaders/lib/duckdb.ts";
-import { runPipeline } from "../../../loaders/pipeline.ts";
 import { CARE_OUTPUTS } from "../../../loaders/care/step.ts";
+import { pipelineRun } from "../../support/pipeline_run.ts";
 
 Deno.test("buildCareOutputs() on the tiny synthetic payer", async (t) => {
-  const out = await Deno.makeTempDir({ prefix: "lodestar-care-" });
+  const { dir: out, manifest } = await pipelineRun(11, "tiny");
   const db = await openDb();
   try {
-    const manifest = await runPipeline({ out, seed: 20261, scale: "tiny" });
     for (const [table] of CARE_OUTPUTS) {
       await db.con.run(
         `create view ${table} as select * from read_parquet(${sqlString(join(out, `${table}.parquet`))})`,
@@ -62,6 +61,5 @@ Deno.test("buildCareOutputs() on the tiny synthetic payer", async (t) => {
     });
   } finally {
     closeDb(db);
-    await Deno.remove(out, { recursive: true });
   }
 });

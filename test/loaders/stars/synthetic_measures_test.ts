@@ -77,7 +77,7 @@ const INVARIANTS: Record<string, string> = {
 };
 
 Deno.test("star measures on the small synthetic payer", async (t) => {
-  const { dir } = await pipelineRun(20261, "small");
+  const { dir } = await pipelineRun(11, "small");
   const db = await openDb();
   try {
     for (

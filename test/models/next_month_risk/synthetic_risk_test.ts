@@ -8,7 +8,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../../loaders/lib/duckdb.ts";
-import { DEFAULT_SEED } from "../../../loaders/settings.ts";
 import { EXCLUDED_FEATURES } from "../../../models/next_month_risk/pipeline_options.ts";
 import { NEXT_MONTH_RISK_OUTPUTS } from "../../../models/next_month_risk/step.ts";
 import { NON_FEATURE_COLUMNS } from "../../../models/next_month_risk/feature_rows.ts";
@@ -27,7 +26,7 @@ function monthBefore(ym: string): string {
 }
 
 Deno.test("next-month risk tables on the small synthetic payer", async (t) => {
-  const { dir, manifest } = await pipelineRun(DEFAULT_SEED, "small");
+  const { dir, manifest } = await pipelineRun(11, "small");
   const db = await openDb();
   try {
     await db.con.run(
