@@ -9,6 +9,10 @@ select 'recommendations', 'from_rules', 'recommendations answered by the rule li
   , count(*) filter (where source = 'rules')::double, null, null, null, 'recommendations'
 from recommendations
 union all
+select 'recommendations', 'fallbacks', 'model answers replaced by the rule library (timeout, error or failed check)'
+  , count(*) filter (where note is not null)::double, null, null, null, 'recommendations'
+from recommendations
+union all
 select 'recommendations', 'figures_stated', 'recommendations that state the figures they rely on'
   , count(*) filter (where length(trim(figures_used)) > 2)::double, count(*)::double, null
   , count(*) filter (where length(trim(figures_used)) > 2) = count(*), 'recommendations'

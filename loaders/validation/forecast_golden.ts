@@ -5,6 +5,7 @@
 
 /** The golden's shape (the part compared). */
 export interface ForecastGolden {
+  transitions?: Record<string, number>;
   model: Record<string, number>;
   baseline: Record<string, number>;
 }

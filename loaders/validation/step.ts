@@ -47,8 +47,9 @@ async function goldenChecks(db: Db): Promise<CheckRow[]> {
     )
   ));
   const logistic = logisticGoldenAgreement(fixtures);
+  const forecastGolden = JSON.parse(await Deno.readTextFile(GOLDEN.forecast)) as ForecastGolden;
   const forecast = forecastGoldenAgreement(
-    JSON.parse(await Deno.readTextFile(GOLDEN.forecast)) as ForecastGolden,
+    forecastGolden,
     (await queryRows(
       db,
       "select model, metric, value from star_forecast_backtest",
@@ -94,6 +95,16 @@ async function goldenChecks(db: Db): Promise<CheckRow[]> {
       passed: forecast.missing === 0 && forecast.maxDiff <= 1e-4,
       source: "star_forecast_backtest, test/output/star_forecast_backtest.json",
     },
+    ...["train", "calibration", "test"].map((set): CheckRow => ({
+      method: "star-forecast",
+      check_id: `transitions_${set}`,
+      description: `simulated contract-year transitions in the ${set} histories`,
+      value: forecastGolden.transitions?.[set] ?? null,
+      reference: null,
+      tolerance: null,
+      passed: null,
+      source: "test/output/star_forecast_backtest.json",
+    })),
     {
       method: "stars-engine",
       check_id: "cut_points_exact",

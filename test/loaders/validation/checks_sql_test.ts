@@ -88,8 +88,9 @@ Deno.test("checks_synthetic.sql and checks_recommendations.sql", async () => {
       (1.0, 0.5, 2.0, true), (3.0, 0.5, 2.0, false), (9.0, null, null, null)
     ) t(value, low, high, within_range)`,
     `create table recommendations as select * from (values
-      ('rules', '[{"name":"x","value":1}]'), ('gemini', '[]'), ('rules', '[{"name":"y","value":2}]')
-    ) t(source, figures_used)`,
+      ('rules', '[{"name":"x","value":1}]', null), ('gemini', '[]', null),
+      ('rules', '[{"name":"y","value":2}]', 'The model answer was not used: timeout.')
+    ) t(source, figures_used, note)`,
   ], async (db) => {
     const s = await checks(db, "./checks_synthetic.sql");
     assert.deepEqual([s.benchmarks_within_range!.value, s.benchmarks_within_range!.reference], [1, 2]);
@@ -97,6 +98,7 @@ Deno.test("checks_synthetic.sql and checks_recommendations.sql", async () => {
     const r = await checks(db, "./checks_recommendations.sql");
     assert.equal(r.rows!.value, 3);
     assert.equal(r.from_rules!.value, 2);
+    assert.equal(r.fallbacks!.value, 1);
     assert.deepEqual([r.figures_stated!.value, r.figures_stated!.reference, r.figures_stated!.passed], [
       2,
       3,
