@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A reviewer who rebuilds the data from the repository with the seed and scale the Reproducibility
  * page shows gets the content hashes the page shows (small scale, as the site-build tests use).

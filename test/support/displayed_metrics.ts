@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Compares the figures a built page displays (elements marked by `src/components/methodology.ts` with
  * `data-source`, `data-where`, `data-field`, `data-format`) with the same cells of the build's own
