@@ -1,15 +1,16 @@
 -- Identities the KPI tables must satisfy: segments add up to company-month totals, avoidable visits never
 -- exceed ER visits, and the share of ER visits whose diagnosis the NYU table does not classify.
--- Segment NYU visits are rounded to 6 decimals per segment, hence the tolerance of 1e-4 on their sum.
+-- Segment NYU visits are rounded to 6 decimals per segment, hence the tolerance of 1e-4 on their sum, which
+-- is taken in exact decimals so that the figure does not depend on DuckDB's summation order (thread count).
 -- grain: one row per check
 with segment_sums as (
-  select company_id, year_month, dimension, sum(er_visits) as er_visits, sum(avoidable_er_visits_nyu) as nyu
+  select company_id, year_month, dimension, sum(er_visits) as er_visits, sum(avoidable_er_visits_nyu::decimal(18, 6)) as nyu
   from company_month_segments
   group by all
 )
 , segment_gaps as (
   select max(abs(s.er_visits - k.er_visits)) as er_gap
-    , max(abs(s.nyu - k.avoidable_er_visits_nyu)) as nyu_gap
+    , max(abs(s.nyu - k.avoidable_er_visits_nyu::decimal(18, 6)))::double as nyu_gap
     , count(*) as n
   from segment_sums s
   join company_month_kpis k using (company_id, year_month)
