@@ -27,7 +27,7 @@ const input = process.env.LODESTAR_INPUT;
 //                           from node_modules. Its own file I/O happens in native code, outside
 //                           Deno's permission checks, so keep the SQL it runs under our control.
 // --allow-read              data/ (reference tables), loaders/ and models/ (SQL files),
-//                           node_modules (wasm and package files), the
+//                           node_modules (wasm and package files), committed goldens, the
 //                           temp folder the pipeline writes to, and the analyst's input folder.
 // --allow-write             only the temp folder (archive loaders stage their members there).
 // --allow-env=LODESTAR_*    the documented input settings, nothing else.
@@ -43,6 +43,10 @@ const readable = [
   real("models"),
   modules,
   temp,
+  // committed goldens the validation step compares with (loaders/validation/step.ts)
+  real("test/input/logistic"),
+  real("test/golden/logistic"),
+  real("test/output"),
   ...(input ? [real(input)] : []),
 ];
 const deno = join(modules, ".bin", "deno");

@@ -23,6 +23,7 @@ import { buildRecommendations } from "./genai/recommendations.ts";
 import { clientFromEnv } from "./genai/client.ts";
 import { loadLibrary } from "./genai/library.ts";
 import { CACHE_DIR } from "./genai/run_on_parquet.ts";
+import { buildValidation, VALIDATION_OUTPUTS } from "./validation/step.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.3.0";
@@ -84,6 +85,7 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ...NEXT_MONTH_RISK_OUTPUTS,
   ...CARE_OUTPUTS,
   ["recommendations", "subject_type, subject_id"],
+  ...VALIDATION_OUTPUTS,
 ];
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
@@ -223,6 +225,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     );
     await buildCareOutputs(db);
     await buildPipelineRecommendations(db);
+    progress("pipeline", "building the validation checks and the output dictionary");
+    await buildValidation(db, OUTPUTS);
     for (const [table, order] of OUTPUTS) {
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));

@@ -10,7 +10,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative, resolve } from "node:path";
 
 /** Folders (relative to the project root) whose contents loader outputs depend on. */
-export const SOURCE_DIRS: readonly string[] = ["loaders", "models", "data", "src/lib"];
+export const SOURCE_DIRS: readonly string[] = [
+  "loaders",
+  "models",
+  "data",
+  "src/lib",
+  // committed goldens the validation step compares with (loaders/validation/step.ts)
+  "test/input/logistic",
+  "test/golden/logistic",
+  "test/output",
+];
 
 /** Environment variables that change what loaders produce. */
 export const INPUT_ENV: readonly string[] = [

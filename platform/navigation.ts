@@ -61,13 +61,25 @@ export const SECTIONS: readonly NavSection[] = [
   {
     name: "Methodology",
     pages: [
-      { name: "Synthetic data", path: "/methodology/synthetic-data" },
-      { name: "Utilization", path: "/methodology/utilization" },
+      { name: "Overview", path: "/methodology/" },
+      { name: "Synthetic data generation", path: "/methodology/synthetic-data" },
+      { name: "KPIs and avoidable ER", path: "/methodology/kpis" },
+      { name: "IVI", path: "/methodology/ivi" },
+      { name: "Next-month risk model", path: "/methodology/next-month-risk" },
       { name: "Star Ratings engine", path: "/methodology/stars-engine" },
-      { name: "Star measures from claims", path: "/methodology/star-measures" },
-      { name: "Star forecast and weak measures", path: "/methodology/star-forecast" },
-      { name: "Care management", path: "/methodology/care" },
+      { name: "Star forecast", path: "/methodology/star-forecast" },
+      { name: "Patient risk model", path: "/methodology/patient-risk" },
       { name: "Recommendations", path: "/methodology/recommendations" },
+      { name: "Reproducibility", path: "/methodology/reproducibility" },
+    ],
+  },
+  {
+    name: "Model Cards",
+    pages: [
+      { name: "Next-month company risk", path: "/model-cards/next-month-risk" },
+      { name: "Patient risk", path: "/model-cards/patient-risk" },
+      { name: "Star forecast", path: "/model-cards/star-forecast" },
+      { name: "Cut-point clustering", path: "/model-cards/cut-points" },
     ],
   },
 ];

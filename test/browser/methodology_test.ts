@@ -1,0 +1,75 @@
+/**
+ * The methodology section, model cards, reproducibility page and data dictionary in Chromium: each
+ * renders with no error, its formulas are laid out as math, and every figure it displays equals the
+ * same cell of the build's own output files. Full-page screenshots go to test/screenshots/.
+ */
+import assert from "node:assert/strict";
+import { SECTIONS } from "../../platform/navigation.ts";
+import { serveStatic } from "../../platform/static_server.ts";
+import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import {
+  type DisplayedMetric,
+  displayedMetrics,
+  distLookup,
+  metricMismatches,
+} from "../support/displayed_metrics.ts";
+import { builtSite } from "../support/site.ts";
+
+const PAGES = [
+  ...SECTIONS.filter((s) => s.name === "Methodology" || s.name === "Model Cards").flatMap((s) =>
+    s.pages.map((p) => p.path)
+  ),
+  "/data/dictionary",
+];
+
+Deno.test("metricMismatches() fails a planted wrong figure and passes the true one", async () => {
+  const lookup = (_source: string, where: Record<string, unknown>, field: string) =>
+    Promise.resolve(where.metric === "roc_auc" && field === "model_value" ? [0.88133] : []);
+  const shown: DisplayedMetric = {
+    source: "risk_comparison",
+    where: '{"metric":"roc_auc"}',
+    field: "model_value",
+    format: "fixed:3",
+    text: "0.881",
+  };
+  assert.deepEqual(await metricMismatches([shown], lookup), []);
+  assert.deepEqual(await metricMismatches([{ ...shown, text: "0.915" }], lookup), [
+    'risk_comparison {"metric":"roc_auc"} model_value: page shows "0.915", build output says "0.881"',
+  ]);
+  assert.match((await metricMismatches([{ ...shown, where: '{"metric":"brier"}' }], lookup))[0]!, /0 rows/);
+});
+
+Deno.test("methodology pages show only build outputs", async (t) => {
+  const { dist } = await builtSite();
+  const server = serveStatic(dist, { quiet: true });
+  const origin = `http://127.0.0.1:${server.addr.port}`;
+  const browser = await launch();
+  const { lookup, close } = await distLookup(dist);
+  try {
+    for (const path of PAGES) {
+      await t.step(path, async () => {
+        const { page, log } = await recordedPage(browser, origin);
+        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
+        await page.waitForTimeout(800);
+        await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
+        const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
+        assert.deepEqual(errors, [], `cell errors on ${path}`);
+        assert.deepEqual(log.offHost, []);
+        assert.deepEqual(log.consoleErrors, []);
+        const heights = await page.$$eval(
+          "math[display=block]",
+          (els) => els.map((e) => e.getBoundingClientRect().height),
+        );
+        assert.ok(heights.every((h) => h > 10), `${path}: a formula is not laid out (${heights})`);
+        const shown = await displayedMetrics(page);
+        if (!/\/$|dictionary$/.test(path)) assert.ok(shown.length > 0, `${path} shows no build figure`);
+        assert.deepEqual(await metricMismatches(shown, lookup), [], path);
+        await page.close();
+      });
+    }
+  } finally {
+    close();
+    await browser.close();
+    await server.shutdown();
+  }
+});
