@@ -147,7 +147,8 @@ export function detectRole(header: readonly string[], name: string, mapping: Map
 /**
  * A table mapping fitted to a header: the analyst's choices first (`table.column` → header, "" = none),
  * then the mapping's own source; a mapped source column the file lacks falls back to a header with the
- * contract's name (a members file with `birth_date` instead of `age`).
+ * contract's name (a members file with `birth_date` instead of `age`), and an optional column the file
+ * lacks is left empty (the build's loader would stop; the page reads what it can and says so).
  */
 export function fitMapping(
   spec: TableSpec,
@@ -162,27 +163,43 @@ export function fitMapping(
     const chosen = choices[`${spec.name}.${col.name}`];
     if (chosen !== undefined) {
       if (chosen === "") columns.delete(col.name);
-      else columns.set(col.name, { kind: "column", column: chosen });
+      else {
+        // the mapping's reading of the column (a boolean choice, a value map, an age) is kept
+        const source = table.columns.get(col.name);
+        columns.set(
+          col.name,
+          source?.kind === "column" || source?.kind === "birth_date_from_age"
+            ? { ...source, column: chosen }
+            : { kind: "column", column: chosen },
+        );
+      }
       continue;
     }
     const source = columns.get(col.name);
     if (
-      source && (source.kind === "column" || source.kind === "birth_date_from_age") &&
-      !has(source.column) && has(col.name)
-    ) columns.set(col.name, { kind: "column", column: col.name });
+      source && (source.kind === "column" || source.kind === "birth_date_from_age") && !has(source.column)
+    ) {
+      if (has(col.name)) columns.set(col.name, { kind: "column", column: col.name });
+      else if (!col.required) columns.delete(col.name);
+    }
   }
   return { ...table, columns };
 }
 
-/** Contract columns a fitted table mapping cannot find in the header. */
+/**
+ * Contract columns the header cannot give: required ones the fitted mapping cannot find (they block the
+ * upload) and optional ones the mapping names but the file lacks (left empty; the form offers them too).
+ */
 export function missingColumns(
   spec: TableSpec,
-  table: TableMapping,
+  original: TableMapping,
+  fitted: TableMapping,
   header: readonly string[],
   file: string,
 ): MissingColumn[] {
   return spec.columns.flatMap((col) => {
-    const source = table.columns.get(col.name);
+    const source = fitted.columns.get(col.name) ??
+      (col.required ? undefined : original.columns.get(col.name));
     const wanted = source === undefined
       ? col.name
       : source.kind === "column" || source.kind === "birth_date_from_age"
@@ -447,16 +464,17 @@ export async function readClaimsUpload(
     const list: TablePlan[] = [];
     try {
       for (const spec of roleTables(mapping, role)) {
-        const fitted = fitMapping(
-          spec,
-          mapping.tables.get(spec.name)!,
-          d.report.header,
-          d.report.file,
-          choices,
-        );
-        const missing = missingColumns(spec, fitted, d.report.header, d.report.file);
+        const original = mapping.tables.get(spec.name)!;
+        const fitted = fitMapping(spec, original, d.report.header, d.report.file, choices);
+        const missing = missingColumns(spec, original, fitted, d.report.header, d.report.file)
+          .filter((m) => choices[`${m.table}.${m.column}`] === undefined || m.required);
         d.report.missing.push(...missing);
-        if (missing.length === 0) list.push(planTable(spec, fitted, d.report.header, d.report.file));
+        for (const m of missing.filter((m) => !m.required)) {
+          notes.push(`${spec.name}.${m.column}: ${d.report.file} has no column "${m.wanted}" (left empty)`);
+        }
+        if (missing.every((m) => !m.required)) {
+          list.push(planTable(spec, fitted, d.report.header, d.report.file));
+        }
       }
     } catch (e) {
       d.report.rejects.push(fileReject(d.report.file, (e as Error).message));
@@ -464,10 +482,11 @@ export async function readClaimsUpload(
       d.report.missing = [];
       problems.push((e as Error).message);
     }
-    if (d.report.missing.length > 0) {
+    const blocking = d.report.missing.filter((m) => m.required);
+    if (blocking.length > 0) {
       problems.push(
         `${d.report.file}: choose the columns for ${
-          d.report.missing.map((m) => `${m.table}.${m.column}`).join(", ")
+          blocking.map((m) => `${m.table}.${m.column}`).join(", ")
         }`,
       );
     } else if (list.length > 0) plans.set(role, list);
