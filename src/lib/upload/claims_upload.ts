@@ -279,11 +279,15 @@ function validateRow(
     if (outcome.problem) {
       const name = spec.columns[i]!.name;
       if (spec.key.includes(name)) keyValid = false;
-      problems.push({
+      const problem = {
         column: labelOf(plan, name),
         value: (raw ?? "").trim(),
         expected: `${outcome.problem.reason}; expected ${outcome.problem.expected}`,
-      });
+      };
+      // a source cell read into two contract columns (net_bill → paid and allowed) is reported once
+      if (!problems.some((q) => q.column === problem.column && q.expected === problem.expected)) {
+        problems.push(problem);
+      }
     }
   }
   const get = (name: string) => values[spec.columns.findIndex((c) => c.name === name)];
