@@ -217,25 +217,53 @@ interface TableState {
   seen: Map<string, number>;
   lines: string[];
   cache: Map<string, CellOutcome>[];
+  /** Per column: the outcome when it does not depend on the row (a constant, a derivation, no source). */
+  fixed: (CellOutcome | undefined)[];
+  /** Per column: plain text (no allowed values, map or flag), validated without the cache. */
+  plain: boolean[];
+  /** Positions of the key columns. */
+  keys: number[];
   loaded: number;
   rejected: number;
+}
+
+/** The per-table state of a plan, with what does not change from row to row worked out once. */
+function tableState(plan: TablePlan, context: DeriveContext): TableState {
+  const { spec } = plan;
+  return {
+    plan,
+    seen: new Map(),
+    lines: [spec.columns.map((c) => c.name).join(",")],
+    cache: spec.columns.map(() => new Map()),
+    fixed: spec.columns.map((col, i) => {
+      const p = plan.columns[i]!;
+      return p.kind === "column" || p.kind === "birth_date_from_age"
+        ? undefined
+        : cellOutcome(spec, col, p, null, context);
+    }),
+    plain: spec.columns.map((col, i) => {
+      const p = plan.columns[i]!;
+      return col.type === "varchar" && !col.allowed && !(p.kind === "column" && (p.map || p.boolean));
+    }),
+    keys: spec.key.map((k) => spec.columns.findIndex((c) => c.name === k)),
+    loaded: 0,
+    rejected: 0,
+  };
 }
 
 const CACHE_LIMIT = 200_000;
 
 /** What one cell gives, memoised per column for typed columns (dates, flags, amounts repeat). */
 function outcomeOf(state: TableState, i: number, raw: string | null, context: DeriveContext): CellOutcome {
+  const fixed = state.fixed[i];
+  if (fixed !== undefined) return fixed;
   const { spec } = state.plan;
-  const col = spec.columns[i]!;
-  const plan = state.plan.columns[i]!;
-  if (col.type === "varchar" && !col.allowed && !(plan.kind === "column" && (plan.map || plan.boolean))) {
-    return cellOutcome(spec, col, plan, raw, context);
-  }
+  if (state.plain[i]) return cellOutcome(spec, spec.columns[i]!, state.plan.columns[i]!, raw, context);
   const cache = state.cache[i]!;
   const key = raw ?? "\u0000";
   let outcome = cache.get(key);
   if (outcome === undefined) {
-    outcome = cellOutcome(spec, col, plan, raw, context);
+    outcome = cellOutcome(spec, spec.columns[i]!, state.plan.columns[i]!, raw, context);
     if (cache.size < CACHE_LIMIT) cache.set(key, outcome);
   }
   return outcome;
@@ -324,7 +352,9 @@ function validateRow(
     }
   }
   if (keyValid) {
-    const key = spec.key.map((k) => String(get(k))).join("\u0000");
+    const key = state.keys.length === 1
+      ? String(values[state.keys[0]!])
+      : state.keys.map((k) => String(values[k])).join("\u0000");
     const first = state.seen.get(key);
     if (first === undefined) state.seen.set(key, record.line);
     else {
@@ -524,14 +554,7 @@ export async function readClaimsUpload(
       if (d) doneBytes += d.report.bytes;
       continue;
     }
-    const states: TableState[] = list.map((plan) => ({
-      plan,
-      seen: new Map(),
-      lines: [plan.spec.columns.map((c) => c.name).join(",")],
-      cache: plan.spec.columns.map(() => new Map()),
-      loaded: 0,
-      rejected: 0,
-    }));
+    const states = list.map((plan) => tableState(plan, context));
     const width = d.report.header.length;
     let lines = 1;
     for (let i = d.text.indexOf("\n"); i >= 0; i = d.text.indexOf("\n", i + 1)) lines++;
