@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { detectRole, readClaimsUpload, type UploadInput } from "../../../src/lib/upload/claims_upload.ts";
+import { MAX_UPLOAD_BYTES } from "../../../src/lib/upload/decode.ts";
 import { fixtureUploads, FLAT_CLAIMS } from "./_claims_fixture.ts";
 
 const file = (name: string, text: string): UploadInput => ({ name, bytes: new TextEncoder().encode(text) });
@@ -115,6 +116,18 @@ Deno.test("readClaimsUpload()", async (t) => {
       undefined,
     ]);
     assert.deepEqual(u.problems, ["No claims file: upload a claims CSV (see the layout above)"]);
+  });
+
+  await t.step("a file over the page's limit is refused with a message, not read", async () => {
+    const u = await readClaimsUpload([
+      { name: "huge.csv", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1) },
+      file("members.csv", MEMBERS),
+    ], FLAT_CLAIMS);
+    assert.match(
+      u.files[0]!.rejects[0]!.expected,
+      /^Cannot read huge\.csv: 200 MB is over the 200 MB limit of this page/,
+    );
+    assert.equal(u.ready, false);
   });
 
   await t.step("the test fixture: reads, rejects and capabilities", async () => {
