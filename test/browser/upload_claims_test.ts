@@ -6,6 +6,7 @@ import { closeDb, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
 import { runPipeline } from "../../loaders/pipeline.ts";
 import { serveStatic } from "../../platform/static_server.ts";
 import { seededRandom } from "../../src/lib/prng.ts";
+import { MAX_UPLOAD_BYTES } from "../../src/lib/upload/decode.ts";
 import { launch, recordedPage, screenshot } from "../support/browser.ts";
 import { ROOT } from "../support/project.ts";
 import { builtSite } from "../support/site.ts";
@@ -205,6 +206,24 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
       assert.match((await fileSummary(page, "binary.csv")).reasons[0]?.[0] ?? "", /it is a binary file/);
       assert.ok(await page.$("#upload-results"), "valid rows are still computed");
       await screenshot(page, "upload-claims-report");
+      await clear(page);
+    });
+
+    await t.step("a file over 200 MB is refused with a message, not read", async () => {
+      const dir = await Deno.makeTempDir({ prefix: "lodestar-huge-" });
+      try {
+        const huge = join(dir, "huge-claims.csv");
+        await Deno.writeFile(huge, new Uint8Array(0));
+        await Deno.truncate(huge, MAX_UPLOAD_BYTES + 1);
+        await page.setInputFiles("#upload-input", [huge]);
+        await page.waitForSelector(`.upload-file[data-file="huge-claims.csv"]`, { timeout: 60_000 });
+        assert.match(
+          (await fileSummary(page, "huge-claims.csv")).reasons[0]?.[0] ?? "",
+          /Cannot read huge-claims\.csv: 200 MB is over the 200 MB limit of this page/,
+        );
+      } finally {
+        await Deno.remove(dir, { recursive: true });
+      }
       await clear(page);
     });
 

@@ -56,7 +56,10 @@ export interface UploadFileReport {
   /** Data rows rejected from at least one contract table. */
   rowsRejected: number;
   tables: TableCount[];
+  /** The problems found, each with its row (the first {@link MAX_LISTED_REJECTS}). */
   rejects: Reject[];
+  /** Problems found beyond {@link MAX_LISTED_REJECTS}: counted, not listed. */
+  rejectsNotListed: number;
   missing: MissingColumn[];
 }
 
@@ -399,6 +402,17 @@ function latestServiceDate(
   return latest;
 }
 
+/**
+ * Problems listed per file. A file that is wrong throughout (a shifted export) would otherwise hand the page
+ * millions of rows to copy from the worker; past this the problems are counted only.
+ */
+export const MAX_LISTED_REJECTS = 100_000;
+
+function keep(report: UploadFileReport, reject: Reject): void {
+  if (report.rejects.length < MAX_LISTED_REJECTS) report.rejects.push(reject);
+  else report.rejectsNotListed++;
+}
+
 const fileReject = (file: string, expected: string): Reject => ({
   file,
   line: 0,
@@ -436,6 +450,7 @@ export async function readClaimsUpload(
       rowsRejected: 0,
       tables: [],
       rejects: [],
+      rejectsNotListed: 0,
       missing: [],
     };
     files.push(report);
@@ -575,7 +590,7 @@ export async function readClaimsUpload(
       if (record.fields.length !== width) {
         const n = record.fields.length;
         d.report.rowsRejected++;
-        d.report.rejects.push({
+        keep(d.report, {
           file: d.report.file,
           line: record.line,
           column: "(whole row)",
@@ -597,7 +612,7 @@ export async function readClaimsUpload(
           s.rejected++;
           rejected = true;
           for (const p of rowProblems) {
-            d.report.rejects.push({ file: d.report.file, line: record.line, ...p, fields: record.fields });
+            keep(d.report, { file: d.report.file, line: record.line, ...p, fields: record.fields });
           }
         }
       }

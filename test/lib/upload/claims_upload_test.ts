@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { detectRole, readClaimsUpload, type UploadInput } from "../../../src/lib/upload/claims_upload.ts";
+import {
+  detectRole,
+  MAX_LISTED_REJECTS,
+  readClaimsUpload,
+  type UploadInput,
+} from "../../../src/lib/upload/claims_upload.ts";
 import { MAX_UPLOAD_BYTES } from "../../../src/lib/upload/decode.ts";
 import { fixtureUploads, FLAT_CLAIMS } from "./_claims_fixture.ts";
 
@@ -128,6 +133,23 @@ Deno.test("readClaimsUpload()", async (t) => {
       /^Cannot read huge\.csv: 200 MB is over the 200 MB limit of this page/,
     );
     assert.equal(u.ready, false);
+  });
+
+  await t.step("past MAX_LISTED_REJECTS problems are counted, not listed", async () => {
+    const extra = MAX_LISTED_REJECTS + 5;
+    const bad = Array.from({ length: extra }, (_, i) => `X${i},A1,H1,someday,202401,0,,5`).join("\n");
+    const u = await readClaimsUpload(
+      [file("claims.csv", CLAIMS + bad + "\n"), file("members.csv", MEMBERS)],
+      FLAT_CLAIMS,
+    );
+    const c = u.files[0]!;
+    assert.deepEqual([c.rowsRead, c.rowsRejected, c.rejects.length, c.rejectsNotListed], [
+      extra + 3,
+      extra,
+      MAX_LISTED_REJECTS,
+      5,
+    ]);
+    assert.equal(u.tables.medical_claims!.rows, 3);
   });
 
   await t.step("the test fixture: reads, rejects and capabilities", async () => {
