@@ -56,6 +56,7 @@ export const SECTIONS: readonly NavSection[] = [
       { name: "Dictionary", path: "/data/dictionary" },
       { name: "Explorer", path: "/data/explorer" },
       { name: "Upload star files", path: "/data/upload-stars" },
+      { name: "Upload claims and members", path: "/data/upload-claims" },
     ],
   },
   {

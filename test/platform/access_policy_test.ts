@@ -46,6 +46,7 @@ Deno.test("navigation and policy agree", async (t) => {
     assert.equal(sectionOf("/data/index.html"), "Data");
     assert.equal(sectionOf("/nowhere"), undefined);
     assert.deepEqual(rolesForPage("/data/dictionary.html"), ["reviewer"]);
+    assert.deepEqual(rolesForPage("/data/upload-claims.html"), ["reviewer"]);
   });
   await t.step("sidebarFor() lists only pages the role may open", () => {
     for (const role of ["executive", "caretaker", "reviewer"] as const) {
