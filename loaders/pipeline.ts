@@ -23,6 +23,7 @@ import { buildRecommendations } from "./genai/recommendations.ts";
 import { clientFromEnv } from "./genai/client.ts";
 import { loadLibrary } from "./genai/library.ts";
 import { CACHE_DIR } from "./genai/run_on_parquet.ts";
+import { writeExecutiveSummary } from "./report/step.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.3.0";
@@ -236,6 +237,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
         } bytes)`,
       );
     }
+    progress("pipeline", "writing the executive summary");
+    files.push(await writeExecutiveSummary(db, out));
   } finally {
     closeDb(db);
     await Deno.remove(work, { recursive: true });
