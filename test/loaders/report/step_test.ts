@@ -235,7 +235,11 @@ Deno.test("writeExecutiveSummary() writes the JSON and its manifest entry", asyn
       bytes: data.length,
       sha256: await sha256Hex(data),
     });
-    assert.equal(JSON.parse(new TextDecoder().decode(data)).utilization.latest_month, "2026-09");
+    const written = JSON.parse(new TextDecoder().decode(data));
+    assert.equal(written.utilization.latest_month, "2026-09");
+    // Fractions are kept to 12 significant digits: 80,000 / 300 = 266.666…
+    assert.equal(written.utilization.book[1].paid_pmpm, 266.666666667);
+    assert.equal(written.stars.contracts[0].overall_value, 3.453125);
   } finally {
     closeDb(db);
     await Deno.remove(out, { recursive: true });
