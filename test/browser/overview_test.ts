@@ -72,6 +72,12 @@ Deno.test("the executive overview", async (t) => {
       const text = (await page.textContent("main")) ?? "";
       assert.match(text, /▲ High/);
       assert.equal(await page.locator("main ol.actions > li").count(), 5);
+      // The KPI table: six rows of name, this month, last month, change.
+      const kpiCells = await page.$$eval(
+        "main table.kpi-deltas tbody tr",
+        (rows) => rows.map((r) => r.children.length),
+      );
+      assert.deepEqual(kpiCells, [4, 4, 4, 4, 4, 4]);
       // Every figure links to the page that explains it.
       const links = await page.$$eval("main a[href]", (as) => as.map((a) => a.getAttribute("href")));
       for (
@@ -157,6 +163,36 @@ Deno.test("the executive overview", async (t) => {
         await Deno.remove(dir, { recursive: true });
       }
     });
+
+    await t.step(
+      "says so in a sentence when the data has no rated contract and no recommendation",
+      async () => {
+        // Commercial-only data: the summary's star and action lists are empty (as loaders/report/step.ts writes them).
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.route(/executive_summary\.[0-9a-f]+\.json$/, async (route) => {
+          const summary = await (await route.fetch()).json();
+          summary.stars = { contracts: [], compare_year: null, movements: [] };
+          summary.actions = { recommendations: 0, top: [] };
+          await route.fulfill({ json: summary });
+        });
+        await page.goto(`${origin}/`, { waitUntil: "networkidle", timeout: 60_000 });
+        await page.waitForFunction(`document.querySelectorAll("main svg[aria-label]").length >= 2`, null, {
+          timeout: 60_000,
+        });
+        await page.waitForTimeout(300);
+        const text = (await page.textContent("main")) ?? "";
+        assert.match(text, /No Medicare Advantage contract is rated in this data/);
+        assert.match(text, /No recommendation was made for this data/);
+        assert.match(text, /no contract is rated in this data/);
+        assert.equal(await page.locator("main svg[aria-label='Star position chart']").count(), 0);
+        assert.deepEqual(
+          await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent)),
+          [],
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, "overview-no-stars.png"), fullPage: true });
+        await page.close();
+      },
+    );
 
     await t.step(
       "keyboard: Tab reaches every link of the report, each with a visible focus ring",
