@@ -13,6 +13,7 @@ import { invalidateStaleOutputs } from "./platform/freshness.ts";
 import { fillNpmCache } from "./platform/offline_npm.ts";
 import { sidebarPages } from "./platform/navigation.ts";
 import { pinFileDates } from "./platform/reproducible.ts";
+import { siteHead } from "./platform/site_head.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
@@ -71,7 +72,9 @@ export default {
   title: "Lodestar",
   pages: sidebarPages(),
   pager: false,
-  head: '<link rel="icon" href="data:,">',
+  head: siteHead(root),
+  // Light or dark following the reader's system setting.
+  theme: ["air", "near-midnight"],
   footer: "Lodestar — reproducible utilization and Star Ratings analytics.",
   globalStylesheets: [],
   search: false,

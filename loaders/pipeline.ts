@@ -24,6 +24,7 @@ import { clientFromEnv } from "./genai/client.ts";
 import { loadLibrary } from "./genai/library.ts";
 import { CACHE_DIR } from "./genai/run_on_parquet.ts";
 import { buildValidation, VALIDATION_OUTPUTS } from "./validation/step.ts";
+import { writeExecutiveSummary } from "./report/step.ts";
 
 /** Version of the generator and transformations; bump when outputs change on purpose. */
 export const GENERATOR_VERSION = "0.3.0";
@@ -240,6 +241,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
         } bytes)`,
       );
     }
+    progress("pipeline", "writing the executive summary");
+    files.push(await writeExecutiveSummary(db, out));
   } finally {
     closeDb(db);
     await Deno.remove(work, { recursive: true });

@@ -66,7 +66,13 @@ export const MEMBER_LEVEL_FILES: readonly string[] = [
 ];
 
 /** Data file base names (no extension) that are financial though their name does not say so. */
-export const FINANCIAL_FILES: readonly string[] = ["qbp_revenue", "roi", "weak_measures", "recommendations"];
+export const FINANCIAL_FILES: readonly string[] = [
+  "qbp_revenue",
+  "roi",
+  "weak_measures",
+  "recommendations",
+  "executive_summary",
+];
 
 /** Path prefixes of Framework's shared, data-free assets. */
 export const SHARED_ASSET_PREFIXES: readonly string[] = [

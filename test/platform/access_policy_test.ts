@@ -77,3 +77,11 @@ Deno.test("the Star Ratings pages and files that carry money are executive-only"
   }
   assert.equal(dataFileKind("contract_star_ratings.parquet"), "aggregate");
 });
+
+Deno.test("the executive summary is financial and the overview it feeds is executive-only", () => {
+  assert.equal(dataFileKind("data/lodestar/executive_summary.json"), "financial");
+  assert.deepEqual(dataFileRoles("data/lodestar/executive_summary.json", ["executive", "reviewer"]), [
+    "executive",
+  ]);
+  assert.deepEqual(rolesForPage("/"), ["executive"]);
+});
