@@ -28,6 +28,8 @@ interface PageFigures {
   longTasks: number;
   longTaskMs: number;
   longestFrameGap: number;
+  /** Long tasks: start (ms since the upload began) and duration (ms). */
+  tasks: [number, number][];
   progress: { at: number; share: number }[];
   kpiRows: number;
   rowsRead: string[];
@@ -37,7 +39,7 @@ interface PageFigures {
 const OBSERVER = `(() => {
   const b = (globalThis.__uploadBench = {
     t0: null, report: null, results: null, error: null, longestTask: 0, longTasks: 0, longTaskMs: 0,
-    longestFrameGap: 0, progress: [], lastFrame: null,
+    longestFrameGap: 0, progress: [], lastFrame: null, tasks: [],
   });
   new PerformanceObserver((list) => {
     if (b.t0 === null) return;
@@ -46,6 +48,7 @@ const OBSERVER = `(() => {
       b.longTasks++;
       b.longTaskMs += e.duration;
       b.longestTask = Math.max(b.longestTask, e.duration);
+      b.tasks.push([Math.round(e.startTime - b.t0), Math.round(e.duration)]);
     }
   }).observe({ type: "longtask", buffered: true });
   const frame = (t) => {
@@ -59,7 +62,7 @@ const OBSERVER = `(() => {
     const now = performance.now() - b.t0;
     const bar = document.querySelector("#upload-progress progress");
     if (bar && b.progress.at(-1)?.share !== bar.value) b.progress.push({ at: now, share: bar.value });
-    if (b.report === null && document.querySelector("#validation-report")) b.report = now;
+    if (b.report === null && document.querySelector("div#validation-report")) b.report = now;
     if (b.results === null) {
       const done = document.querySelector("#upload-results, #results-blocked, .result-error");
       if (done) {
@@ -152,6 +155,7 @@ async function measure(page: Page, files: string[], timeout: number): Promise<Pa
       longTasks: b.longTasks,
       longTaskMs: b.longTaskMs,
       longestFrameGap: b.longestFrameGap,
+      tasks: b.tasks,
       progress: b.progress,
       kpiRows: kpis ? JSON.parse(kpis).length : 0,
       rowsRead: [...document.querySelectorAll(".upload-file .rows-read")].map((e) => e.textContent ?? ""),
@@ -190,7 +194,6 @@ try {
     const wall = (performance.now() - t) / 1000;
     const mb = (n: number) => (n === 0 ? "n/a" : (n / 1e6).toFixed(0));
     const s = (ms: number | null) => (ms === null ? "not reached" : (ms / 1000).toFixed(1));
-    const shares = figures.progress.map((p) => p.share);
     console.table([{
       "claim rows": rows.toLocaleString("en-US"),
       "claims MB": mb(bytes),
@@ -211,7 +214,7 @@ try {
       buildSeconds: Deno.env.get("LODESTAR_BENCH_DIST") ? null : buildSeconds,
       wallSeconds: wall,
       ...figures,
-      progress: shares.map((x) => Math.round(x * 1000) / 1000),
+      progress: figures.progress.map((p) => [Math.round(p.at) / 1000, Math.round(p.share * 1000) / 1000]),
       peak: memory.peak,
       consoleErrors,
     }));

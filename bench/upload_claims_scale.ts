@@ -56,7 +56,10 @@ async function measure(dir: string): Promise<void> {
   const db = await openDb();
   const engine: SqlEngine = {
     query: (text) => queryRows(db, text.replaceAll("'upload_", `'${dir}/upload_`)),
-    registerText: (name, text) => Deno.writeTextFile(join(dir, name), text),
+    registerText: (name, text) =>
+      typeof text === "string"
+        ? Deno.writeTextFile(join(dir, name), text)
+        : Deno.writeFile(join(dir, name), text),
   };
   t = performance.now();
   const { kpis } = await computeUtilization(engine, upload, sql);
