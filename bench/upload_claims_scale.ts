@@ -13,9 +13,9 @@
 import { join } from "node:path";
 import { closeDb, openDb, queryRows } from "../loaders/lib/duckdb.ts";
 import { parseMapping } from "../src/lib/input/mapping.ts";
-import { seededRandom } from "../src/lib/prng.ts";
 import { readClaimsUpload } from "../src/lib/upload/claims_upload.ts";
 import { computeUtilization, type SqlEngine } from "../src/lib/upload/utilization_db.ts";
+import { writeUploadFiles } from "./_upload_claims_files.ts";
 
 const root = new URL("..", import.meta.url);
 const read = (path: string) => Deno.readTextFile(new URL(path, root));
@@ -30,37 +30,6 @@ function usage(): { cpu: number | null; peak: number | null } {
   } catch {
     return { cpu: null, peak: null };
   }
-}
-
-/** Writes seeded synthetic files in the flat-claims layout to `dir`, a chunk of lines at a time. */
-async function generate(dir: string, rows: number, members: number): Promise<number> {
-  const random = seededRandom(20261);
-  const encoder = new TextEncoder();
-  const m = ["member_id,company_id,age,gender,join_date"];
-  for (let i = 0; i < members; i++) {
-    m.push(`M${i},CO${i % 200},${20 + (i % 45)},${i % 2 ? "F" : "M"},2024-0${1 + (i % 6)}-01`);
-  }
-  await Deno.writeTextFile(join(dir, "members.csv"), m.join("\n") + "\n");
-  const file = await Deno.open(join(dir, "claims.csv"), { write: true, create: true, truncate: true });
-  const pad = "x".repeat(46);
-  let lines = ["claim_id,member_id,PROV_CODE,service_date,period,is_er,admission_flag,net_bill,comment"];
-  for (let i = 0; i < rows; i++) {
-    const month = String(1 + Math.floor(random() * 12)).padStart(2, "0");
-    const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
-    const er = random() < 0.05;
-    lines.push(
-      `CLM${String(i).padStart(9, "0")},M${Math.floor(random() * members)},P${Math.floor(random() * 500)},` +
-        `2024-${month}-${day},2024${month},${er ? 1 : 0},${er && random() < 0.2 ? 1 : 0},` +
-        `${(20 + random() * 900).toFixed(2)},${pad}`,
-    );
-    if (lines.length === 100_000 || i === rows - 1) {
-      const bytes = encoder.encode(lines.join("\n") + "\n");
-      for (let at = 0; at < bytes.length;) at += await file.write(bytes.subarray(at));
-      lines = [];
-    }
-  }
-  file.close();
-  return (await Deno.stat(join(dir, "claims.csv"))).size;
 }
 
 /** The measured run, in its own process: read, validate and compute the files in `dir`; prints JSON. */
@@ -87,7 +56,10 @@ async function measure(dir: string): Promise<void> {
   const db = await openDb();
   const engine: SqlEngine = {
     query: (text) => queryRows(db, text.replaceAll("'upload_", `'${dir}/upload_`)),
-    registerText: (name, text) => Deno.writeTextFile(join(dir, name), text),
+    registerText: (name, text) =>
+      typeof text === "string"
+        ? Deno.writeTextFile(join(dir, name), text)
+        : Deno.writeFile(join(dir, name), text),
   };
   t = performance.now();
   const { kpis } = await computeUtilization(engine, upload, sql);
@@ -112,7 +84,7 @@ else {
   const members = Math.max(100, Math.round(rows / 20));
   const dir = await Deno.makeTempDir({ prefix: "lodestar-upload-bench-" });
   try {
-    const bytes = await generate(dir, rows, members);
+    const bytes = await writeUploadFiles(dir, rows, members);
     const child = await new Deno.Command(Deno.execPath(), {
       args: ["run", "--no-prompt", "-A", new URL(import.meta.url).pathname, "--measure", dir],
       stdout: "piped",

@@ -60,7 +60,8 @@ async function upload(page: Page, files: Payload[]): Promise<void> {
     "#upload-input",
     files.map((f) => ({ name: f.name, mimeType: "text/csv", buffer: Buffer.from(f.buffer) })),
   );
-  await page.waitForSelector("#validation-report", { timeout: 60_000 });
+  // div: the "Validation report" heading has the id validation-report too
+  await page.waitForSelector("div#validation-report", { timeout: 60_000 });
   await page.waitForFunction(
     `document.querySelector("#upload-results, #results-blocked, .result-error") !== null`,
     undefined,

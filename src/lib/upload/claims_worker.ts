@@ -1,7 +1,9 @@
 // The utilization upload's Web Worker: decodes, splits and validates the claims, members and providers files
-// off the main thread with the same functions the page would run, posting progress and then the result.
+// off the main thread with the same functions the page would run, posting progress and then the result, its
+// tables as UTF-8 bytes handed over by transfer (see table_bytes.ts).
 import { parseMapping } from "../input/mapping.js";
 import { readClaimsUpload, type UploadInput } from "./claims_upload.js";
+import { encodeTables } from "./table_bytes.js";
 
 /** A request to the worker: the files, the mapping's JSON and the remembered column choices. */
 export interface ClaimsWorkerRequest {
@@ -12,7 +14,7 @@ export interface ClaimsWorkerRequest {
 
 const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<ClaimsWorkerRequest>) => void) | null;
-  postMessage: (message: unknown) => void;
+  postMessage: (message: unknown, transfer?: Transferable[]) => void;
 };
 
 scope.onmessage = async (event) => {
@@ -22,7 +24,8 @@ scope.onmessage = async (event) => {
       overrides,
       onProgress: (share) => scope.postMessage({ progress: share }),
     });
-    scope.postMessage({ result });
+    const { encoded, transfer } = encodeTables(result);
+    scope.postMessage({ result: encoded }, transfer);
   } catch (e) {
     scope.postMessage({ error: String((e as Error).message ?? e) });
   }

@@ -7,12 +7,15 @@
  */
 import { createTableSql, INPUT_TABLES, MEDICAL_CLAIMS, PROVIDERS } from "../input/schema.js";
 import { type CountsRow, type KpiRow, scoreCompanyMonths } from "../utilization/score.js";
-import type { ClaimsUpload } from "./claims_upload.js";
+import type { TableCsv, UploadTables } from "./table_bytes.js";
 
-/** A SQL engine: run a statement and get rows as plain objects; make text readable by `read_csv`. */
+/**
+ * A SQL engine: run a statement and get rows as plain objects; make CSV (text, or its UTF-8 bytes as the
+ * upload worker hands them over) readable by `read_csv` under a name.
+ */
 export interface SqlEngine {
   query(sql: string): Promise<Record<string, unknown>[]>;
-  registerText(name: string, text: string): Promise<void>;
+  registerText(name: string, text: TableCsv): Promise<void>;
 }
 
 /** The build's SQL texts the computation runs (from `loaders/core` and `loaders/utilization`). */
@@ -50,7 +53,7 @@ function readCsvSql(file: string, columns: ReadonlyArray<readonly [string, strin
  */
 export async function computeUtilization(
   engine: SqlEngine,
-  upload: Pick<ClaimsUpload, "tables">,
+  upload: { tables: UploadTables },
   sql: UtilizationSql,
   options: { edClassificationCsv?: string } = {},
 ): Promise<UtilizationResult> {

@@ -51,7 +51,8 @@ export async function withEngine<T>(fn: (engine: SqlEngine, db: Db) => Promise<T
     },
     registerText: async (name, text) => {
       const path = join(dir, name);
-      await Deno.writeTextFile(path, text);
+      if (typeof text === "string") await Deno.writeTextFile(path, text);
+      else await Deno.writeFile(path, text);
       files.set(name, path);
     },
   };
