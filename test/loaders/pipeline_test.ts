@@ -22,13 +22,14 @@ Deno.test("runPipeline()", async (t) => {
     assert.notDeepEqual(a!.files.map((f) => f.sha256), c!.files.map((f) => f.sha256));
   });
 
-  await t.step("the Parquet bytes do not depend on DuckDB's thread count", async () => {
-    const [one, four] = await Promise.all(
-      [1, 4].map((threads) =>
-        withTemp((out) => runPipeline({ out, seed: 3, scale: "small", months: 12, threads }))
+  await t.step("the Parquet bytes do not depend on DuckDB's thread count or memory cap", async () => {
+    const [one, four, capped] = await Promise.all(
+      [{ threads: 1 }, { threads: 4 }, { threads: 2, memoryLimit: "256MB" }].map((settings) =>
+        withTemp((out) => runPipeline({ out, seed: 3, scale: "small", months: 12, ...settings }))
       ),
     );
     assert.deepEqual(one!.files, four!.files);
+    assert.deepEqual(one!.files, capped!.files);
   });
 
   await t.step("the manifest's row counts and hashes describe the files written", async () => {
