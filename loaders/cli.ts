@@ -18,12 +18,13 @@ const { values } = parseArgs({
     mapping: { type: "string" },
     "report-memory": { type: "boolean" },
     "on-disk": { type: "boolean" },
+    "memory-limit": { type: "string" },
   },
   strict: true,
 });
 if (!values.out) {
   console.error(
-    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk]",
+    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk] [--memory-limit SIZE]",
   );
   Deno.exit(2);
 }
@@ -45,6 +46,7 @@ const manifest = await runPipeline({
   scale: scaleFromEnv(env),
   ...inputFromEnv(env),
   ...(values["on-disk"] ? { onDisk: true } : {}),
+  ...(values["memory-limit"] ? { memoryLimit: values["memory-limit"] } : {}),
   ...(months ? { months } : {}),
 });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);

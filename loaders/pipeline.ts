@@ -45,7 +45,11 @@ export interface PipelineOptions {
   mapping?: string;
   /** Work in a database file with a memory cap instead of in memory. */
   onDisk?: boolean;
-  /** With `onDisk`: DuckDB's memory limit (default "3GB"). */
+  /**
+   * DuckDB's memory limit (default "3GB" with `onDisk`, none otherwise). Without `onDisk` the
+   * database stays in memory and spills to a temporary folder beyond the limit, which avoids
+   * writing and compressing every table into a database file.
+   */
   memoryLimit?: string;
   /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
   threads?: number;
@@ -181,6 +185,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       memoryLimit: options.memoryLimit ?? "3GB",
       ...threads,
     })
+    : options.memoryLimit
+    ? await openDb({ memoryLimit: options.memoryLimit, tempDirectory: join(work, "spill"), ...threads })
     : await openDb(threads);
   const files: ManifestFile[] = [];
   let scenario: string;

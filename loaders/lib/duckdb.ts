@@ -22,6 +22,11 @@ export interface OpenOptions {
   path?: string;
   /** DuckDB memory limit, e.g. "3GB". */
   memoryLimit?: string;
+  /**
+   * Where an in-memory database spills once it reaches `memoryLimit` (tables and operator state
+   * move to temporary files there); default `<path>.tmp` for a database file.
+   */
+  tempDirectory?: string;
 }
 
 /** Opens a DuckDB database (in memory unless `path` is given). */
@@ -30,6 +35,7 @@ export async function openDb(options: OpenOptions = {}): Promise<Db> {
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
   if (options.path !== undefined) config.temp_directory = `${options.path}.tmp`;
+  if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(options.path ?? ":memory:", config);
   const con = await instance.connect();
   return { instance, con };

@@ -31,7 +31,10 @@ with rates as (
   from rates
 )
 , events as (
-  select *, unnest(range(n)) as k from counts where n > 0
+  select *, unnest(range(n)) as k from counts
+  -- a Poisson count is 0 exactly when u < e^(−λ) (rpois's first branch): such rows are dropped
+  -- before the count is computed
+  where u_n >= exp(-l_total)
 )
 select
   e.member_id || '-V' || lpad(e.m::varchar, 2, '0') || lpad(e.k::varchar, 2, '0') as event_id

@@ -6,6 +6,9 @@ with counts as (
   select x.*, coalesce(cl.conditions, []) as conditions, rpois(x.lam_elective, x.u_elective) as n
   from exposure x
   left join condition_lists cl using (member_id)
+  -- a Poisson count is 0 exactly when u < e^(−λ) (rpois's first branch): such rows are dropped
+  -- before the count is computed
+  where x.u_elective >= exp(-x.lam_elective)
 )
 , stays as (
   select *, unnest(range(n)) as k from counts where n > 0

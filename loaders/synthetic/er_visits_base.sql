@@ -9,6 +9,9 @@
 with counts as (
   select *, rpois(lam_er, u_er) as n
   from exposure
+  -- a Poisson count is 0 exactly when u < e^(−λ) (rpois's first branch): such rows are dropped
+  -- before the count is computed
+  where u_er >= exp(-lam_er)
 )
 , visits as (
   select *, unnest(range(n)) as k

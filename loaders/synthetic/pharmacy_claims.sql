@@ -4,17 +4,38 @@
 -- and only while the member is enrolled and on therapy. Acute fills: Poisson per member-month,
 -- with a winter peak. Amounts: cost per 30 days × d/30; the plan pays 80% (rejected: 0).
 -- grain: one row per claim_id
-with candidates as (
-  select t.*, unnest(range(least(fills_before_stop + 1, ceil(getvariable('months') * 30.44 / days_supply)::integer + 1))) as k
+with pharmacies as (
+  -- each member's pharmacy: one of the pharmacies in the member's region, picked once per member
+  -- (not once per fill)
+  select m.member_id, p.provider_id
+  from people m
+  join (select scope_region, n from provider_index where practice_type = 'pharmacy' and idx = 0) c
+    on c.scope_region = m.region
+  join provider_index p
+    on p.practice_type = 'pharmacy' and p.scope_region = m.region
+    and p.idx = floor(runif('rx_pharmacy', m.member_id, 0, 0) * c.n)::integer
+)
+, chains as (
+  -- one row per therapy: the day offsets of its candidate fills, a running sum computed in a list
+  -- (exact: every term is a whole number of days), so no window sorts the fills
+  select
+    t.*
+    , ph.provider_id
+    , list_transform(
+        range(least(fills_before_stop + 1, ceil(getvariable('months') * 30.44 / days_supply)::integer + 1))
+        , k -> case when k = 0 then 0 else days_supply
+            + round(days_supply * (1 / adherence - 1) * exp(0.5 * rnorm('rx_gap', therapy_id, k, 0) - 0.125)) end
+      ) as steps
   from therapies t
+  join pharmacies ph using (member_id)
 )
 , chained as (
   select
     *
-    , first_fill + to_days((sum(case when k = 0 then 0 else days_supply
-        + round(days_supply * (1 / adherence - 1) * exp(0.5 * rnorm('rx_gap', therapy_id, k, 0) - 0.125)) end)
-        over (partition by therapy_id order by k rows unbounded preceding))::integer) as dispensing_date
-  from candidates
+    , unnest(range(len(steps))) as k
+    , first_fill + to_days(unnest(list_transform(range(1, len(steps) + 1), i -> list_sum(steps[1:i])))::integer)
+      as dispensing_date
+  from chains
 )
 , maintenance as (
   select
@@ -22,6 +43,7 @@ with candidates as (
     , c.member_id, c.region, c.dispensing_date, c.drug_name, c.ingredient, c.drug_class, c.statin_intensity
     , c.days_supply, c.days_supply::double as quantity
     , round(c.cost_30d * c.days_supply / 30 * exp(0.1 * rnorm('rx_cost', c.therapy_id, c.k, 0)), 2) as allowed_amount
+    , c.provider_id
   from chained c
   join eligibility e on e.member_id = c.member_id
     and c.dispensing_date between e.enrollment_start_date and e.enrollment_end_date
@@ -35,17 +57,15 @@ with candidates as (
     , split_part(drug_name, ' ', 1) as ingredient
     , 'antibiotic' as drug_class, null as statin_intensity, 10 as days_supply, 20.0 as quantity
     , round(14 * exp(0.3 * rnorm('rx_acute_cost', member_id, m, k)), 2) as allowed_amount
+    , ph.provider_id
   from (
     select *, unnest(range(rpois(lam_acute_rx, u_acute_rx))) as k
     from exposure
+    -- a Poisson count is 0 exactly when u < e^(−λ) (rpois's first branch): such months are
+    -- dropped before the count is computed
+    where u_acute_rx >= exp(-lam_acute_rx)
   )
-)
-, pharmacy_picks as (
-  -- each member's pharmacy: one of the pharmacies in the member's region
-  select m.member_id, m.region, floor(runif('rx_pharmacy', m.member_id, 0, 0) * c.n)::integer as idx
-  from people m
-  join (select scope_region, n from provider_index where practice_type = 'pharmacy' and idx = 0) c
-    on c.scope_region = m.region
+  join pharmacies ph using (member_id)
 )
 , fills as (
   select * from maintenance
@@ -55,12 +75,8 @@ with candidates as (
 , adjudicated as (
   select
     f.*
-    , p.provider_id
     , runif('rx_status', f.claim_id, 0, 0) as u
   from fills f
-  join pharmacy_picks k using (member_id)
-  join provider_index p
-    on p.practice_type = 'pharmacy' and p.scope_region = k.region and p.idx = k.idx
 )
 -- each reversed fill yields its original and, as a second row, the reversal
 , with_reversals as (

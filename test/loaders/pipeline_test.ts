@@ -17,16 +17,18 @@ async function withTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 
 Deno.test("runPipeline()", async (t) => {
   await t.step(
-    "the same seed gives byte-identical Parquet whatever DuckDB's thread count; another seed gives other data",
+    "the same seed gives byte-identical Parquet whatever DuckDB's thread count or memory cap; another seed gives other data",
     async () => {
-      // The shared run uses DuckDB's default of one thread per core; this one runs on a single thread.
+      // The shared run uses DuckDB's default of one thread per core and no cap.
       const { manifest: shared } = await pipelineRun(11, "tiny");
-      const [one, other] = await Promise.all(
-        [[11, 1], [12, 1]].map(([seed, threads]) =>
-          withTemp((out) => runPipeline({ out, seed: seed!, scale: "tiny", threads }))
-        ),
+      const [one, capped, other] = await Promise.all(
+        [{ seed: 11, threads: 1 }, { seed: 11, threads: 2, memoryLimit: "128MB" }, { seed: 12, threads: 1 }]
+          .map(
+            (settings) => withTemp((out) => runPipeline({ out, scale: "tiny", ...settings })),
+          ),
       );
       assert.deepEqual(one!.files, shared.files);
+      assert.deepEqual(capped!.files, shared.files);
       assert.notDeepEqual(one!.files.map((f) => f.sha256), other!.files.map((f) => f.sha256));
     },
   );
