@@ -30,8 +30,10 @@ Deno.test("safeNext()", async (t) => {
     assert.equal(safeNext("/care/gaps", h.manifest, "executive"), undefined);
   });
   await t.step("T34 end to end: the sign-in redirect honours only a safe next", async () => {
+    // A hostile next falls back to the caretaker's start page: the first page of its sidebar that
+    // the fixture site has (the Methodology index).
     for (
-      const [next, expected] of [["https://evil.example", "/care/gaps"], [
+      const [next, expected] of [["https://evil.example", "/methodology/"], [
         "/stars/measures",
         "/stars/measures",
       ]]

@@ -112,7 +112,7 @@ Deno.test("sessions", async (t) => {
       body: new URLSearchParams({ email: CARL, code, role: "executive", next: "/exec/roi" }).toString(),
     });
     assert.equal(r.status, 303);
-    assert.equal(r.headers.get("location"), "/care/gaps"); // next not open to a caretaker → start page
+    assert.equal(r.headers.get("location"), "/methodology/"); // next not open to a caretaker → start page
     const sid = `__Host-sid=${setCookieValue(r, "__Host-sid")}`;
     assert.equal(
       (await h.fetch("/exec/roi?role=executive", { headers: { cookie: sid, "x-role": "executive" } })).status,
