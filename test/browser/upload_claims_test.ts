@@ -55,15 +55,23 @@ async function pipelineKpis(): Promise<Record<string, unknown>[]> {
   }
 }
 
+/**
+ * Uploads `files` and waits for this upload's outcome. What an earlier upload left on the page is marked
+ * first, so a report or result still shown from before never counts as this upload's.
+ */
 async function upload(page: Page, files: Payload[]): Promise<void> {
+  await page.$$eval(
+    "div#validation-report, #upload-results, #results-blocked, .result-error",
+    (nodes) => nodes.forEach((n) => n.setAttribute("data-earlier", "")),
+  );
   await page.setInputFiles(
     "#upload-input",
     files.map((f) => ({ name: f.name, mimeType: "text/csv", buffer: Buffer.from(f.buffer) })),
   );
   // div: the "Validation report" heading has the id validation-report too
-  await page.waitForSelector("div#validation-report", { timeout: 60_000 });
+  await page.waitForSelector("div#validation-report:not([data-earlier])", { timeout: 60_000 });
   await page.waitForFunction(
-    `document.querySelector("#upload-results, #results-blocked, .result-error") !== null`,
+    `document.querySelector(":is(#upload-results, #results-blocked, .result-error):not([data-earlier])") !== null`,
     undefined,
     { timeout: 60_000 },
   );
@@ -106,7 +114,12 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
     });
 
     await t.step("the fixture gives the pipeline's company_month_kpis, value by value", async () => {
+      // what the results area showed on the way: a "computing" note, never an empty or stale area
+      await page.evaluate(`new MutationObserver(() => {
+        if (document.querySelector("#results-computing")) window.sawComputing = true;
+      }).observe(document.body, { childList: true, subtree: true })`);
       await upload(page, cleanFiles());
+      assert.equal(await page.evaluate("window.sawComputing"), true, "a computing note while DuckDB works");
       const got = await pageKpis(page);
       assert.ok(expected.length >= 12 && expected.some((r) => r.risk_band === "High"));
       assert.equal(got.length, expected.length);
@@ -263,8 +276,13 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
             damaged[Math.floor(random() * damaged.length)] = Math.floor(random() * 256);
           }
           await upload(page, [{ name: "claims.csv", buffer: damaged }, utf8("members.csv", CLEAN.members)]);
+          // no clearing between runs: each upload replaces the last one's files
           const outcome = await page.$("#upload-results") ?? await page.$("#upload-problems");
-          assert.ok(outcome, `run ${run}: results or a report`);
+          assert.ok(
+            outcome,
+            `run ${run}: results or a report, got ${(await page.innerText("main")).slice(-2000)}`,
+          );
+          assert.equal(await page.$("[data-earlier]"), null, `run ${run}: the last upload's outcome is gone`);
         }
         await clear(page);
       },

@@ -22,7 +22,7 @@ Deno.test("runPipeline()", async (t) => {
       // The shared run uses DuckDB's default of one thread per core and no cap.
       const { manifest: shared } = await pipelineRun(11, "tiny");
       const [one, capped, other] = await Promise.all(
-        [{ seed: 11, threads: 1 }, { seed: 11, threads: 2, memoryLimit: "128MB" }, { seed: 12, threads: 1 }]
+        [{ seed: 11, threads: 1 }, { seed: 11, threads: 2, memoryLimit: "256MB" }, { seed: 12, threads: 1 }]
           .map(
             (settings) => withTemp((out) => runPipeline({ out, scale: "tiny", ...settings })),
           ),
