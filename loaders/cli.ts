@@ -1,6 +1,7 @@
 /**
- * `deno task pipeline --out DIR [--input DIR] [--mapping NAME] [--seed N] [--scale NAME] [--months N]`: runs the same pipeline
- * the site build runs and writes every Parquet output and the manifest to DIR.
+ * `deno task pipeline --out DIR [--input DIR] [--mapping NAME] [--seed N] [--scale NAME] [--months N] [--stage core]`: runs the
+ * same pipeline the site build runs and writes every Parquet output and the manifest to DIR (`--stage core`: the data
+ * layer only — members, eligibility, member-months, providers, claims, pharmacy and their marts).
  */
 import process from "node:process";
 import { parseArgs } from "node:util";
@@ -19,12 +20,13 @@ const { values } = parseArgs({
     "report-memory": { type: "boolean" },
     "on-disk": { type: "boolean" },
     "memory-limit": { type: "string" },
+    stage: { type: "string" },
   },
   strict: true,
 });
 if (!values.out) {
   console.error(
-    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk] [--memory-limit SIZE]",
+    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk] [--memory-limit SIZE] [--stage core|all]",
   );
   Deno.exit(2);
 }
@@ -40,6 +42,10 @@ if (months !== undefined && (!Number.isInteger(months) || months < 12)) {
   console.error(`--months must be an integer of at least 12 (got "${values.months}")`);
   Deno.exit(2);
 }
+if (values.stage !== undefined && values.stage !== "core" && values.stage !== "all") {
+  console.error(`--stage must be core or all (got "${values.stage}")`);
+  Deno.exit(2);
+}
 const manifest = await runPipeline({
   out: values.out,
   seed: seedFromEnv(env),
@@ -48,6 +54,7 @@ const manifest = await runPipeline({
   ...(values["on-disk"] ? { onDisk: true } : {}),
   ...(values["memory-limit"] ? { memoryLimit: values["memory-limit"] } : {}),
   ...(months ? { months } : {}),
+  ...(values.stage === "core" ? { stage: "core" as const } : {}),
 });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);
 if (values["report-memory"]) {

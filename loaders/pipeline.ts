@@ -53,6 +53,11 @@ export interface PipelineOptions {
   memoryLimit?: string;
   /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
   threads?: number;
+  /**
+   * `core` stops after the data layer: generation or loading, the core tables and marts, their
+   * Parquet files ({@linkcode CORE_OUTPUTS}) and the manifest. Default `all`: every output.
+   */
+  stage?: "core" | "all";
 }
 
 /** Every table the pipeline writes, with the columns that fix its row order. */
@@ -93,6 +98,23 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ...VALIDATION_OUTPUTS,
 ];
 
+/** The outputs of the data layer alone (`stage: "core"`): contract tables, core tables and marts. */
+export const CORE_OUTPUTS: ReadonlySet<string> = new Set([
+  "providers",
+  "members",
+  "eligibility",
+  "member_months",
+  "medical_claims",
+  "pharmacy_claims",
+  "member_conditions",
+  "companies",
+  "contracts",
+  "rejects",
+  "data_overview_monthly",
+  "data_benchmarks",
+  "rejects_summary",
+]);
+
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
 const CORE: ReadonlyArray<readonly [string, string]> = [
   ["member_months", "./core/member_months.sql"],
@@ -129,6 +151,35 @@ async function buildCore(db: Db): Promise<void> {
     progress("pipeline", `building ${table}`);
     await db.con.run(`create or replace table ${table} as ${readSql(import.meta.url, file)}`);
   }
+}
+
+/** Everything after the data layer: star measures, utilization, stars, risk, care, recommendations, validation. */
+async function buildEverythingElse(db: Db): Promise<void> {
+  progress("pipeline", "building member_measures and contract_measure_rates");
+  await buildStarMeasures(db);
+  await buildUtilization(db);
+  progress("pipeline", "building the 2026 national Star Ratings context");
+  await buildNationalStars(db);
+  progress("pipeline", "scoring the own contracts' Star Ratings, weak measures, forecast and money");
+  await db.con.run(readSql(import.meta.url, "./stars/rate_keys.sql"));
+  // Star year 2026 (CMS's cut points and rules) is measured in 2024; data without 2024 is scored in its
+  // latest complete measurement year.
+  const [has2024] = await queryRows(
+    db,
+    "select count(*)::integer as n from contract_measure_rates where measurement_year = 2024",
+  );
+  const stars = await buildStarOutputs(db, has2024?.n ? { measurementYear: 2024 } : {});
+  await writeBacktestTable(db, stars.forecastMetrics);
+  progress("pipeline", "building the next-month risk model");
+  const risk = await buildNextMonthRisk(db, PIPELINE_RISK_OPTIONS);
+  progress(
+    "pipeline",
+    `next-month risk for ${risk.predictedMonth}: ${risk.predictions} companies, C ${risk.C}`,
+  );
+  await buildCareOutputs(db);
+  await buildPipelineRecommendations(db);
+  progress("pipeline", "building the validation checks and the output dictionary");
+  await buildValidation(db, OUTPUTS);
 }
 
 /** The forecast model's backtest against the "same rating as this year" baseline, one row per model and metric. */
@@ -209,32 +260,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
     await buildCore(db);
-    progress("pipeline", "building member_measures and contract_measure_rates");
-    await buildStarMeasures(db);
-    await buildUtilization(db);
-    progress("pipeline", "building the 2026 national Star Ratings context");
-    await buildNationalStars(db);
-    progress("pipeline", "scoring the own contracts' Star Ratings, weak measures, forecast and money");
-    await db.con.run(readSql(import.meta.url, "./stars/rate_keys.sql"));
-    // Star year 2026 (CMS's cut points and rules) is measured in 2024; data without 2024 is scored in its
-    // latest complete measurement year.
-    const [has2024] = await queryRows(
-      db,
-      "select count(*)::integer as n from contract_measure_rates where measurement_year = 2024",
-    );
-    const stars = await buildStarOutputs(db, has2024?.n ? { measurementYear: 2024 } : {});
-    await writeBacktestTable(db, stars.forecastMetrics);
-    progress("pipeline", "building the next-month risk model");
-    const risk = await buildNextMonthRisk(db, PIPELINE_RISK_OPTIONS);
-    progress(
-      "pipeline",
-      `next-month risk for ${risk.predictedMonth}: ${risk.predictions} companies, C ${risk.C}`,
-    );
-    await buildCareOutputs(db);
-    await buildPipelineRecommendations(db);
-    progress("pipeline", "building the validation checks and the output dictionary");
-    await buildValidation(db, OUTPUTS);
+    const core = options.stage === "core";
+    if (!core) await buildEverythingElse(db);
     for (const [table, order] of OUTPUTS) {
+      if (core && !CORE_OUTPUTS.has(table)) continue;
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
       const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
@@ -247,8 +276,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
         } bytes)`,
       );
     }
-    progress("pipeline", "writing the executive summary");
-    files.push(await writeExecutiveSummary(db, out));
+    if (!core) {
+      progress("pipeline", "writing the executive summary");
+      files.push(await writeExecutiveSummary(db, out));
+    }
   } finally {
     closeDb(db);
     await Deno.remove(work, { recursive: true });
@@ -258,6 +289,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     seed,
     scenario,
     input: report ? "analyst" : "synthetic",
+    ...(options.stage === "core" ? { stage: "core" as const } : {}),
     files,
     ...(report ? { report } : {}),
   };
