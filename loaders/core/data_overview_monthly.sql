@@ -12,8 +12,8 @@ with mm as (
     m.line_of_business
     , strftime(c.service_date, '%Y-%m') as year_month
     , count(distinct c.claim_id) filter (where c.claim_status = 'paid') as claims
-    , count(distinct c.member_id || c.service_date) filter (where c.claim_status = 'paid' and c.service_category = 'emergency_department') as er_visits
-    , count(distinct c.member_id || c.service_date) filter (where c.claim_status = 'paid' and c.service_category = 'inpatient') as admissions
+    , count(distinct (c.member_id, c.service_date)) filter (where c.claim_status = 'paid' and c.service_category = 'emergency_department') as er_visits
+    , count(distinct (c.member_id, c.service_date)) filter (where c.claim_status = 'paid' and c.service_category = 'inpatient') as admissions
     , sum(c.paid_amount) filter (where c.claim_status <> 'rejected') as medical_paid
   from medical_claims c
   join members m using (member_id)
