@@ -378,18 +378,37 @@ const cell = (v: Value): string => (v === null ? "" : typeof v === "string" ? cs
 
 const isBlank = (r: DelimitedRecord) => r.fields.length === 1 && r.fields[0]!.trim() === "";
 
-/** The latest valid service_date of the claims' well-formed rows (rows rejected later count too). */
-function latestServiceDate(
+/** Lines of a text: one more than its line feeds. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** The share of the progress bar for reading (decoding and the reference-date pass); checking rows takes the rest. */
+export const READ_SHARE = 0.2;
+
+/**
+ * The latest valid service_date of the claims' well-formed rows (rows rejected later count too), calling
+ * `progress.onLine` and yielding to the event loop every `progress.every` records.
+ */
+async function latestServiceDate(
   plan: TablePlan,
   records: Iterable<DelimitedRecord>,
   width: number,
-): string | null {
+  progress: { every: number; onLine: (line: number) => void },
+): Promise<string | null> {
   const i = plan.spec.columns.findIndex((c) => c.name === "service_date");
   const col = plan.spec.columns[i]!;
   const p = plan.columns[i]!;
   const seen = new Set<string>();
   let latest: string | null = null;
+  let n = 0;
   for (const r of records) {
+    if (++n % progress.every === 0) {
+      progress.onLine(r.line);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     if (r.fields.length !== width || isBlank(r)) continue;
     const raw = p.kind === "column" ? r.fields[p.index] ?? null : null;
     if (raw === null || seen.has(raw)) continue;
@@ -435,12 +454,26 @@ export async function readClaimsUpload(
   const chunk = options.chunk ?? 50_000;
   const totalBytes = inputs.reduce((s, f) => s + f.bytes.length, 0) || 1;
   let doneBytes = 0;
+  // Progress in two phases: reading (decoding every file, then the claims' reference-date pass) fills the
+  // first READ_SHARE of the bar, checking the rows the rest, so the bar moves from the first second.
+  let reported = 0;
+  const report = (share: number) => {
+    reported = Math.max(reported, Math.min(1, share));
+    options.onProgress?.(reported);
+  };
+  const checked = (share: number) => report(READ_SHARE + (1 - READ_SHARE) * share);
+  let decodedBytes = 0;
   const files: UploadFileReport[] = [];
   const problems: string[] = [];
   const notes: string[] = [`layout: ${mapping.name}`];
-  const decoded: { report: UploadFileReport; text: string; records: () => Generator<DelimitedRecord> }[] = [];
+  const decoded: {
+    report: UploadFileReport;
+    text: string;
+    lines: number;
+    records: () => Generator<DelimitedRecord>;
+  }[] = [];
   for (const input of inputs) {
-    const report: UploadFileReport = {
+    const file: UploadFileReport = {
       file: input.name,
       bytes: input.bytes.length,
       role: null,
@@ -453,39 +486,42 @@ export async function readClaimsUpload(
       rejectsNotListed: 0,
       missing: [],
     };
-    files.push(report);
+    files.push(file);
     let text: string;
     try {
       const d = decodeUpload(input.bytes, input.name);
       text = d.text;
-      report.encoding = d.encoding;
+      file.encoding = d.encoding;
     } catch (e) {
-      report.rejects.push(fileReject(input.name, (e as Error).message));
+      file.rejects.push(fileReject(input.name, (e as Error).message));
       continue;
+    } finally {
+      decodedBytes += input.bytes.length;
+      report((READ_SHARE / 2) * (decodedBytes / totalBytes));
     }
     const delimiter = sniffDelimiter(text);
-    report.delimiter = delimiter;
+    file.delimiter = delimiter;
     const records = () => readDelimited(text, delimiter);
     const first = records().next();
     if (first.done || first.value.fields.every((f) => f.trim() === "")) {
-      report.rejects.push(
+      file.rejects.push(
         fileReject(input.name, `Cannot read ${input.name}: the first line is empty; expected a header row`),
       );
       continue;
     }
-    report.header = first.value.fields.map((h) => h.trim());
-    report.fingerprint = layoutFingerprint(report.header);
-    report.role = detectRole(report.header, input.name, mapping);
-    if (report.role === null) {
-      report.rejects.push(fileReject(
+    file.header = first.value.fields.map((h) => h.trim());
+    file.fingerprint = layoutFingerprint(file.header);
+    file.role = detectRole(file.header, input.name, mapping);
+    if (file.role === null) {
+      file.rejects.push(fileReject(
         input.name,
         `Cannot tell what ${input.name} holds: its columns (${
-          report.header.join(", ")
+          file.header.join(", ")
         }) match none of the claims, members or providers layouts`,
       ));
       continue;
     }
-    decoded.push({ report, text, records });
+    decoded.push({ report: file, text, lines: lineCount(text), records });
   }
   for (const role of ROLES) {
     const same = decoded.filter((d) => d.report.role === role);
@@ -548,7 +584,10 @@ export async function readClaimsUpload(
   );
   if (needsDate && claimsPlan) {
     const d = byRole.get("claims")!;
-    const latest = latestServiceDate(claimsPlan, d.records(), d.report.header.length);
+    const latest = await latestServiceDate(claimsPlan, d.records(), d.report.header.length, {
+      every: chunk,
+      onLine: (line) => report(READ_SHARE / 2 + (READ_SHARE / 2) * (line / d.lines)),
+    });
     if (latest === null) {
       problems.push(
         `Cannot derive dates from ages and join dates: ${d.report.file} has no valid service_date`,
@@ -571,8 +610,7 @@ export async function readClaimsUpload(
     }
     const states = list.map((plan) => tableState(plan, context));
     const width = d.report.header.length;
-    let lines = 1;
-    for (let i = d.text.indexOf("\n"); i >= 0; i = d.text.indexOf("\n", i + 1)) lines++;
+    const lines = d.lines;
     const dx = MEDICAL_CLAIMS.columns.findIndex((c) => c.name === "diagnosis_code_1");
     let n = 0;
     let header = true;
@@ -584,7 +622,7 @@ export async function readClaimsUpload(
       if (isBlank(record)) continue;
       d.report.rowsRead++;
       if (++n % chunk === 0) {
-        options.onProgress?.(Math.min(1, (doneBytes + (d.report.bytes * record.line) / lines) / totalBytes));
+        checked((doneBytes + (d.report.bytes * record.line) / lines) / totalBytes);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       if (record.fields.length !== width) {
@@ -619,7 +657,7 @@ export async function readClaimsUpload(
       if (rejected) d.report.rowsRejected++;
     }
     doneBytes += d.report.bytes;
-    options.onProgress?.(Math.min(1, doneBytes / totalBytes));
+    checked(doneBytes / totalBytes);
     for (const s of states) {
       d.report.tables.push({ table: s.plan.spec.name, loaded: s.loaded, rejected: s.rejected });
       tables[s.plan.spec.name] = { csv: s.lines.join("\n") + "\n", rows: s.loaded };
@@ -648,6 +686,6 @@ export async function readClaimsUpload(
     notes.push("no eligibility spans: member-months run from each join date to the reference month");
   }
   notes.push("no pharmacy claims: fills and pharmacy paid are zero");
-  options.onProgress?.(1);
+  report(1);
   return { files, tables, problems, notes, capabilities, ready: problems.length === 0 };
 }
