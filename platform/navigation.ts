@@ -22,7 +22,7 @@ export const SECTIONS: readonly NavSection[] = [
   {
     name: "Utilization",
     pages: [
-      { name: "Executive overview", path: "/utilization/" },
+      { name: "Utilization overview", path: "/utilization/" },
       { name: "Company deep dive", path: "/utilization/company" },
       { name: "Drivers", path: "/utilization/drivers" },
       { name: "Portfolio monitor", path: "/utilization/monitor" },
