@@ -14,6 +14,7 @@ import { ELIGIBILITY, MEDICAL_CLAIMS, MEMBERS, PROVIDERS, type TableSpec } from 
 import type { ColumnSource, Mapping, TableMapping } from "../input/mapping.js";
 import { columnLabel, findHeader, planTable, type TablePlan } from "../input/plan.js";
 import { checkRowRules } from "../input/row_rule_check.js";
+import { type RowRule, rulesOf } from "../input/row_rules.js";
 import { duplicateKeyText, KEY_SEPARATOR } from "../input/duplicate_key.js";
 import type { Value } from "../input/parse_values.js";
 import { type CellOutcome, cellOutcome, columnValue, type DeriveContext } from "../input/validate.js";
@@ -228,6 +229,8 @@ interface TableState {
   plain: boolean[];
   /** Positions of the key columns. */
   keys: number[];
+  /** The table's row rules. */
+  rules: RowRule[];
   loaded: number;
   rejected: number;
 }
@@ -251,6 +254,7 @@ function tableState(plan: TablePlan, context: DeriveContext): TableState {
       return col.type === "varchar" && !col.allowed && !(p.kind === "column" && (p.map || p.boolean));
     }),
     keys: spec.key.map((k) => spec.columns.findIndex((c) => c.name === k)),
+    rules: rulesOf(spec.name),
     loaded: 0,
     rejected: 0,
   };
@@ -318,8 +322,8 @@ function validateRow(
     }
   }
   const get = (name: string) => values[spec.columns.findIndex((c) => c.name === name)] ?? null;
-  if (problems.length === 0) {
-    for (const p of checkRowRules(spec.name, get)) {
+  if (problems.length === 0 && state.rules.length > 0) {
+    for (const p of checkRowRules(spec.name, get, state.rules)) {
       problems.push({
         column: columnLabel(plan, p.column),
         value: p.value ?? "",
