@@ -5,8 +5,9 @@
  * 1. each contract column's outcome per *distinct* source text is worked out once by
  *    {@linkcode cellOutcome} into a lookup table (plain text columns are trimmed in SQL, exactly
  *    as `cleanText` does), and joined back to the rows: `input_parsed`, one row per source row;
- * 2. problems go to `input_problems`: cell problems, then the row rules
- *    (`rule_*.sql`), then duplicates of the table's key (the first row with a key keeps it);
+ * 2. problems go to `input_problems`: cell problems, then the row rules (rendered from their
+ *    one definition, `row_rules.ts`), then duplicates of the table's key (the first row with a
+ *    key keeps it; words from `duplicate_key.ts`);
  * 3. the problems become `rejects` rows, the other rows go to `input_stage` with their source
  *    row numbers, from where the caller checks references and fills the contract table.
  */
@@ -19,6 +20,8 @@ import { missingValue } from "./providers.ts";
 import { distinctCells, type RawSource, sqlIdentifier } from "./read_source.ts";
 import type { Reject } from "./rejects.ts";
 import { cellOutcome, type DeriveContext, valueText } from "./validate.ts";
+import { duplicateKeyText, KEY_SEPARATOR } from "../../src/lib/input/duplicate_key.ts";
+import { rowRulesSql } from "../../src/lib/input/row_rule_sql.ts";
 
 /** The outcome of validating one table. */
 export interface TableLoad {
@@ -157,34 +160,24 @@ async function cellProblems(db: Db, plan: TablePlan, columns: readonly ColumnSql
   );
 }
 
-/** Records the row rules that apply to the table. */
+/** Records the problems of rows, valid otherwise, with the table's row rules (`row_rules.ts`). */
 async function ruleProblems(db: Db, plan: TablePlan): Promise<void> {
-  const names = new Set(plan.spec.columns.map((c) => c.name));
-  if (names.has("enrollment_start_date") && names.has("enrollment_end_date")) {
-    await db.con.run(readSql(import.meta.url, "./rule_enrollment_dates.sql"), {
-      column_name: columnLabel(plan, "enrollment_end_date"),
-    });
-  }
-  if (names.has("line_of_business") && names.has("company_id") && names.has("contract_id")) {
-    await db.con.run(readSql(import.meta.url, "./rule_line_of_business.sql"), {
-      company_column: columnLabel(plan, "company_id"),
-      contract_column: columnLabel(plan, "contract_id"),
-    });
-  }
+  const sql = rowRulesSql(plan.spec, (column) => columnLabel(plan, column));
+  if (sql !== null) await db.con.run(sql);
 }
 
 /** Records duplicates of the table's key: every row after the first with the same key values. */
 async function duplicateProblems(db: Db, plan: TablePlan): Promise<void> {
   const key = plan.spec.key.map((k) => sqlIdentifier(k));
   const parsedKey = plan.spec.key.map((k) => `${sqlIdentifier(k + "__reason")} is null`).join(" and ");
-  const keyText = `concat_ws(', ', ${key.map((k) => `${k}::varchar`).join(", ")})`;
-  const labels = plan.spec.key.map((k) => columnLabel(plan, k)).join(", ");
-  const names = plan.spec.key.join(", ");
+  const keyText = `concat_ws(${sqlString(KEY_SEPARATOR)}, ${key.map((k) => `${k}::varchar`).join(", ")})`;
+  const labels = plan.spec.key.map((k) => columnLabel(plan, k)).join(KEY_SEPARATOR);
+  const words = duplicateKeyText(plan.spec.key, "row");
   await db.con.run(
     `insert into input_problems select n, 2000, ${sqlString(labels)}, ${keyText}, ${
-      sqlString(`duplicate ${names}`)
+      sqlString(words.reason)
     }, ` +
-      `${sqlString(`one row per ${names}; first seen at row `)} || first_n from (` +
+      `${sqlString(words.expectedBefore)} || first_n from (` +
       `select n, ${key.join(", ")}, min(n) over (partition by ${key.join(", ")}) as first_n ` +
       `from input_parsed where ${parsedKey}) where n > first_n`,
   );

@@ -132,7 +132,7 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
       assert.match(claims.summary, /^Claims · utf-8 · delimiter comma · 780 rows read · 3 rejected/);
       assert.deepEqual(claims.reasons.map((r) => r.slice(0, 2)), [
         [
-          "claim_id, claim_line_number: duplicate claim_id, claim_line_number; expected one row per claim_id, claim_line_number, first seen on line 7",
+          "claim_id, claim_line_number: duplicate claim_id, claim_line_number; expected one row per claim_id, claim_line_number; first seen on line 7",
           "1",
         ],
         [

@@ -12,7 +12,10 @@ import { layoutFingerprint } from "./header_match.js";
 import { csvField, type Reject } from "./rejects.js";
 import { ELIGIBILITY, MEDICAL_CLAIMS, MEMBERS, PROVIDERS, type TableSpec } from "../input/schema.js";
 import type { ColumnSource, Mapping, TableMapping } from "../input/mapping.js";
-import { findHeader, planTable, type TablePlan } from "../input/plan.js";
+import { columnLabel, findHeader, planTable, type TablePlan } from "../input/plan.js";
+import { checkRowRules } from "../input/row_rule_check.js";
+import { type RowRule, rulesOf } from "../input/row_rules.js";
+import { duplicateKeyText, KEY_SEPARATOR } from "../input/duplicate_key.js";
 import type { Value } from "../input/parse_values.js";
 import { type CellOutcome, cellOutcome, columnValue, type DeriveContext } from "../input/validate.js";
 
@@ -226,6 +229,8 @@ interface TableState {
   plain: boolean[];
   /** Positions of the key columns. */
   keys: number[];
+  /** The table's row rules. */
+  rules: RowRule[];
   loaded: number;
   rejected: number;
 }
@@ -249,6 +254,7 @@ function tableState(plan: TablePlan, context: DeriveContext): TableState {
       return col.type === "varchar" && !col.allowed && !(p.kind === "column" && (p.map || p.boolean));
     }),
     keys: spec.key.map((k) => spec.columns.findIndex((c) => c.name === k)),
+    rules: rulesOf(spec.name),
     loaded: 0,
     rejected: 0,
   };
@@ -279,16 +285,10 @@ interface Problem {
   expected: string;
 }
 
-const labelOf = (plan: TablePlan, column: string): string => {
-  const i = plan.spec.columns.findIndex((c) => c.name === column);
-  const p = plan.columns[i];
-  return p && (p.kind === "column" || p.kind === "birth_date_from_age") ? p.label : column;
-};
-
 /**
- * Validates one data row for one table: every cell, then the loader's row rules (a span ending before it
- * starts; a commercial member without company, an MA member without contract) when the cells are valid,
- * then the key (a later row repeating a valid key is rejected). Returns the contract values or problems.
+ * Validates one data row for one table: every cell, then the row rules the build's loader runs
+ * (`../input/row_rules.js`) when the cells are valid, then the key (a later row repeating a valid key is
+ * rejected, in the loader's words). Returns the contract values or problems.
  */
 function validateRow(
   state: TableState,
@@ -311,7 +311,7 @@ function validateRow(
       const name = spec.columns[i]!.name;
       if (spec.key.includes(name)) keyValid = false;
       const problem = {
-        column: labelOf(plan, name),
+        column: columnLabel(plan, name),
         value: (raw ?? "").trim(),
         expected: `${outcome.problem.reason}; expected ${outcome.problem.expected}`,
       };
@@ -321,37 +321,14 @@ function validateRow(
       }
     }
   }
-  const get = (name: string) => values[spec.columns.findIndex((c) => c.name === name)];
-  if (problems.length === 0) {
-    if (spec.name === ELIGIBILITY.name) {
-      const start = get("enrollment_start_date") as string;
-      const end = get("enrollment_end_date") as string;
-      if (end < start) {
-        problems.push({
-          column: labelOf(plan, "enrollment_end_date"),
-          value: end,
-          expected: `enrollment_end_date before enrollment_start_date; expected on or after ${start}`,
-        });
-      }
-    }
-    if (spec.name === MEMBERS.name) {
-      const lob = get("line_of_business");
-      if (lob === "commercial" && get("company_id") === null) {
-        problems.push({
-          column: labelOf(plan, "company_id"),
-          value: "",
-          expected:
-            "commercial member without company_id; expected a company_id when line_of_business is commercial",
-        });
-      }
-      if (lob === "medicare_advantage" && get("contract_id") === null) {
-        problems.push({
-          column: labelOf(plan, "contract_id"),
-          value: "",
-          expected:
-            "Medicare Advantage member without contract_id; expected a contract_id when line_of_business is medicare_advantage",
-        });
-      }
+  const get = (name: string) => values[spec.columns.findIndex((c) => c.name === name)] ?? null;
+  if (problems.length === 0 && state.rules.length > 0) {
+    for (const p of checkRowRules(spec.name, get, state.rules)) {
+      problems.push({
+        column: columnLabel(plan, p.column),
+        value: p.value ?? "",
+        expected: `${p.reason}; expected ${p.expected}`,
+      });
     }
   }
   if (keyValid) {
@@ -361,12 +338,11 @@ function validateRow(
     const first = state.seen.get(key);
     if (first === undefined) state.seen.set(key, record.line);
     else {
+      const words = duplicateKeyText(spec.key, "line");
       problems.push({
-        column: spec.key.map((k) => labelOf(plan, k)).join(", "),
-        value: spec.key.map((k) => String(get(k))).join(", "),
-        expected: `duplicate ${spec.key.join(", ")}; expected one row per ${
-          spec.key.join(", ")
-        }, first seen on line ${first}`,
+        column: spec.key.map((k) => columnLabel(plan, k)).join(KEY_SEPARATOR),
+        value: spec.key.map((k) => String(get(k))).join(KEY_SEPARATOR),
+        expected: `${words.reason}; expected ${words.expectedBefore}${first}`,
       });
     }
   }

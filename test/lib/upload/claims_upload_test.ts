@@ -63,7 +63,7 @@ Deno.test("readClaimsUpload()", async (t) => {
         6,
         "claim_id, claim_line_number",
         "C1, 1",
-        "duplicate claim_id, claim_line_number; expected one row per claim_id, claim_line_number, first seen on line 2",
+        "duplicate claim_id, claim_line_number; expected one row per claim_id, claim_line_number; first seen on line 2",
       ],
       [7, "(whole row)", "C5,A1", "has 2 fields; expected 8 fields, one per header cell"],
     ]);
