@@ -90,7 +90,9 @@ const DROP_AFTER: Readonly<Record<string, readonly string[]>> = {
   er_visits_base: ["er_pool_share", "er_dx_bins"],
   er_visits: ["er_visits_base", "readmission_visits"],
   admissions: ["elective_admissions"],
-  medical_claims: ["claim_lines", "er_visits", "admissions", "ambulatory_events"],
+  care_events: ["condition_lists"],
+  medical_claims: ["claim_lines", "er_visits", "admissions", "ambulatory_events", "care_events"],
+  pharmacy_claims: ["exposure", "therapies"],
 };
 
 /**
