@@ -5,15 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { SECTIONS } from "../../platform/navigation.ts";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { screenshot } from "../support/browser.ts";
 import {
   type DisplayedMetric,
   displayedMetrics,
   distLookup,
   metricMismatches,
 } from "../support/displayed_metrics.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const PAGES = [
   ...SECTIONS.filter((s) => s.name === "Methodology" || s.name === "Model Cards").flatMap((s) =>
@@ -40,36 +39,31 @@ Deno.test("metricMismatches() fails a planted wrong figure and passes the true o
 });
 
 Deno.test("methodology pages show only build outputs", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  const { lookup, close } = await distLookup(dist);
-  try {
-    for (const path of PAGES) {
-      await t.step(path, async () => {
-        const { page, log } = await recordedPage(browser, origin);
-        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
-        await page.waitForTimeout(800);
-        await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
-        const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
-        assert.deepEqual(errors, [], `cell errors on ${path}`);
-        assert.deepEqual(log.offHost, []);
-        assert.deepEqual(log.consoleErrors, []);
-        const heights = await page.$$eval(
-          "math[display=block]",
-          (els) => els.map((e) => e.getBoundingClientRect().height),
-        );
-        assert.ok(heights.every((h) => h > 10), `${path}: a formula is not laid out (${heights})`);
-        const shown = await displayedMetrics(page);
-        if (!/\/$|dictionary$/.test(path)) assert.ok(shown.length > 0, `${path} shows no build figure`);
-        assert.deepEqual(await metricMismatches(shown, lookup), [], path);
-        await page.close();
-      });
+  await withBuiltSite(async ({ dist, visit }) => {
+    const { lookup, close } = await distLookup(dist);
+    try {
+      for (const path of PAGES) {
+        await t.step(path, async () => {
+          const { page, log } = await visit(path);
+          await page.waitForTimeout(800);
+          await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
+          const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
+          assert.deepEqual(errors, [], `cell errors on ${path}`);
+          assert.deepEqual(log.offHost, []);
+          assert.deepEqual(log.consoleErrors, []);
+          const heights = await page.$$eval(
+            "math[display=block]",
+            (els) => els.map((e) => e.getBoundingClientRect().height),
+          );
+          assert.ok(heights.every((h) => h > 10), `${path}: a formula is not laid out (${heights})`);
+          const shown = await displayedMetrics(page);
+          if (!/\/$|dictionary$/.test(path)) assert.ok(shown.length > 0, `${path} shows no build figure`);
+          assert.deepEqual(await metricMismatches(shown, lookup), [], path);
+          await page.close();
+        });
+      }
+    } finally {
+      close();
     }
-  } finally {
-    close();
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

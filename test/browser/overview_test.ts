@@ -7,12 +7,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, SCREENSHOTS } from "../support/browser.ts";
+import { SCREENSHOTS } from "../support/browser.ts";
 import { inkShare, pdfPageCount, pdfPageImages, pdfToPngs } from "../support/pdf_pages.ts";
 import { measurePageLoad, OVERVIEW_READY } from "../support/page_load.ts";
 import { ROOT } from "../support/project.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const TWO_MB = 2 * 1024 * 1024;
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -44,11 +43,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 Deno.test("the executive overview", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
+  await withBuiltSite(async ({ origin, browser }) => {
     await t.step("shows every part with charts that have a title and a text alternative", async () => {
       const page = await openOverview(browser, origin, "light");
       const headings = await page.$$eval("main h2", (els) => els.map((e) => e.textContent?.trim()));
@@ -230,8 +225,5 @@ Deno.test("the executive overview", async (t) => {
         }
       }
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

@@ -4,22 +4,16 @@
  */
 import assert from "node:assert/strict";
 import { SECTIONS } from "../../platform/navigation.ts";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
-import { builtSite } from "../support/site.ts";
+import { screenshot } from "../support/browser.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const PAGES = ["/", ...SECTIONS.flatMap((s) => s.pages.map((p) => p.path))];
 
 Deno.test("every page renders without errors", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
+  await withBuiltSite(async ({ visit }) => {
     for (const path of PAGES) {
       await t.step(path, async () => {
-        const { page, log } = await recordedPage(browser, origin);
-        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
+        const { page, log } = await visit(path);
         // Give cells that await data a moment after the network settles.
         await page.waitForTimeout(500);
         await screenshot(
@@ -34,20 +28,12 @@ Deno.test("every page renders without errors", async (t) => {
         await page.close();
       });
     }
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });
 
 Deno.test("the Prediction center shows the ranking, the verdict and every chart", async () => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/utilization/prediction`, { waitUntil: "networkidle", timeout: 60_000 });
+  await withBuiltSite(async ({ visit }) => {
+    const { page, log } = await visit("/utilization/prediction");
     // The cells that await the Parquet files fill in after the network settles.
     await page.waitForFunction(
       `/Against|Not fitted|No backtest/.test(document.querySelector(".verdict")?.textContent ?? "")
@@ -88,8 +74,5 @@ Deno.test("the Prediction center shows the ranking, the verdict and every chart"
     assert.deepEqual(log.offHost, []);
     assert.deepEqual(log.consoleErrors, []);
     await page.close();
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

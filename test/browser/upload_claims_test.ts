@@ -4,12 +4,11 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { closeDb, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
 import { runPipeline } from "../../loaders/pipeline.ts";
-import { serveStatic } from "../../platform/static_server.ts";
 import { seededRandom } from "../../src/lib/prng.ts";
 import { MAX_UPLOAD_BYTES } from "../../src/lib/upload/decode.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { screenshot } from "../support/browser.ts";
 import { ROOT } from "../support/project.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const FIXTURE = join(ROOT, "test", "input", "upload-claims");
 const text = (name: string) => Deno.readTextFileSync(join(FIXTURE, name));
@@ -97,13 +96,9 @@ const fileSummary = (page: Page, name: string) =>
   }));
 
 Deno.test("the claims upload page: same numbers as the build, encodings, headers, broken files, mapping, fuzz, privacy", async (t) => {
-  const [{ dist }, expected] = await Promise.all([builtSite(), pipelineKpis()]);
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/data/upload-claims`);
+  const expected = await pipelineKpis();
+  await withBuiltSite(async ({ origin, visit }) => {
+    const { page, log } = await visit("/data/upload-claims", { waitUntil: "load" });
     await page.waitForSelector("#upload-input", { timeout: 30_000 });
     const afterLoad: { url: string; method: string; body: string | null }[] = [];
     page.on("request", (r) => afterLoad.push({ url: r.url(), method: r.method(), body: r.postData() }));
@@ -298,8 +293,5 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
       assert.deepEqual(log.offHost, []);
       assert.deepEqual(log.consoleErrors, []);
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

@@ -30,6 +30,16 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Launches Chromium, runs `body` with it and closes it when `body` settles; resolves to what `body` returns. */
+export async function withChromium<T>(body: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launch();
+  try {
+    return await body(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** What a page did while a test ran. */
 export interface PageLog {
   offHost: string[];
