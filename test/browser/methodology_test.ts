@@ -12,6 +12,7 @@ import {
   distLookup,
   metricMismatches,
 } from "../support/displayed_metrics.ts";
+import { inPool } from "../support/pool.ts";
 import { withBuiltSite } from "../support/site_session.ts";
 
 const PAGES = [
@@ -20,6 +21,7 @@ const PAGES = [
   ),
   "/data/dictionary",
 ];
+const PAGES_AT_ONCE = 2;
 
 Deno.test("metricMismatches() fails a planted wrong figure and passes the true one", async () => {
   const lookup = (_source: string, where: Record<string, unknown>, field: string) =>
@@ -42,26 +44,26 @@ Deno.test("methodology pages show only build outputs", async (t) => {
   await withBuiltSite(async ({ dist, visit }) => {
     const { lookup, close } = await distLookup(dist);
     try {
-      for (const path of PAGES) {
-        await t.step(path, async () => {
-          const { page, log } = await visit(path);
-          await page.waitForTimeout(800);
-          await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
-          const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
-          assert.deepEqual(errors, [], `cell errors on ${path}`);
-          assert.deepEqual(log.offHost, []);
-          assert.deepEqual(log.consoleErrors, []);
-          const heights = await page.$$eval(
-            "math[display=block]",
-            (els) => els.map((e) => e.getBoundingClientRect().height),
-          );
-          assert.ok(heights.every((h) => h > 10), `${path}: a formula is not laid out (${heights})`);
-          const shown = await displayedMetrics(page);
-          if (!/\/$|dictionary$/.test(path)) assert.ok(shown.length > 0, `${path} shows no build figure`);
-          assert.deepEqual(await metricMismatches(shown, lookup), [], path);
-          await page.close();
-        });
-      }
+      // Two pages at a time: much of a page's time is spent waiting for the network to settle.
+      const checked = inPool(PAGES, PAGES_AT_ONCE, async (path) => {
+        const { page, log } = await visit(path);
+        await page.waitForTimeout(800);
+        await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
+        const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
+        assert.deepEqual(errors, [], `cell errors on ${path}`);
+        assert.deepEqual(log.offHost, []);
+        assert.deepEqual(log.consoleErrors, []);
+        const heights = await page.$$eval(
+          "math[display=block]",
+          (els) => els.map((e) => e.getBoundingClientRect().height),
+        );
+        assert.ok(heights.every((h) => h > 10), `${path}: a formula is not laid out (${heights})`);
+        const shown = await displayedMetrics(page);
+        if (!/\/$|dictionary$/.test(path)) assert.ok(shown.length > 0, `${path} shows no build figure`);
+        assert.deepEqual(await metricMismatches(shown, lookup), [], path);
+        await page.close();
+      });
+      for (const [i, path] of PAGES.entries()) await t.step(path, () => checked[i]!);
     } finally {
       close();
     }

@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { SCREENSHOTS } from "../support/browser.ts";
 import { inkShare, pdfPageCount, pdfPageImages, pdfToPngs } from "../support/pdf_pages.ts";
 import { measurePageLoad, OVERVIEW_READY } from "../support/page_load.ts";
+import { inPool } from "../support/pool.ts";
 import { ROOT } from "../support/project.ts";
 import { withBuiltSite } from "../support/site_session.ts";
 
@@ -215,14 +216,20 @@ Deno.test("the executive overview", async (t) => {
     );
 
     await t.step("axe-core finds no serious or critical violation, light or dark", async () => {
-      for (const colorScheme of ["light", "dark"] as const) {
-        for (const path of AXE_PAGES[colorScheme]) {
-          const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-          await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
-          await page.waitForTimeout(1000);
-          assert.deepEqual(await axeViolations(page), [], `${path} (${colorScheme})`);
-          await page.close();
-        }
+      const pages = (["light", "dark"] as const).flatMap((colorScheme) =>
+        AXE_PAGES[colorScheme].map((path) => ({ path, colorScheme }))
+      );
+      // Two pages at a time: much of a page's time is spent waiting for it to settle.
+      const found = inPool(pages, 2, async ({ path, colorScheme }) => {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
+        await page.waitForTimeout(1000);
+        const violations = await axeViolations(page);
+        await page.close();
+        return violations;
+      });
+      for (const [i, { path, colorScheme }] of pages.entries()) {
+        assert.deepEqual(await found[i], [], `${path} (${colorScheme})`);
       }
     });
   });

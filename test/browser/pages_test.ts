@@ -5,29 +5,31 @@
 import assert from "node:assert/strict";
 import { SECTIONS } from "../../platform/navigation.ts";
 import { screenshot } from "../support/browser.ts";
+import { inPool } from "../support/pool.ts";
 import { withBuiltSite } from "../support/site_session.ts";
 
 const PAGES = ["/", ...SECTIONS.flatMap((s) => s.pages.map((p) => p.path))];
+const PAGES_AT_ONCE = 2;
 
 Deno.test("every page renders without errors", async (t) => {
   await withBuiltSite(async ({ visit }) => {
-    for (const path of PAGES) {
-      await t.step(path, async () => {
-        const { page, log } = await visit(path);
-        // Give cells that await data a moment after the network settles.
-        await page.waitForTimeout(500);
-        await screenshot(
-          page,
-          path === "/" ? "home" : path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"),
-        );
-        const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
-        assert.deepEqual(errors, [], `cell errors on ${path}`);
-        assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);
-        assert.deepEqual(log.offHost, []);
-        assert.deepEqual(log.consoleErrors, []);
-        await page.close();
-      });
-    }
+    // Two pages at a time: much of a page's time is spent waiting for the network to settle.
+    const rendered = inPool(PAGES, PAGES_AT_ONCE, async (path) => {
+      const { page, log } = await visit(path);
+      // Give cells that await data a moment after the network settles.
+      await page.waitForTimeout(500);
+      await screenshot(
+        page,
+        path === "/" ? "home" : path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"),
+      );
+      const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(errors, [], `cell errors on ${path}`);
+      assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);
+      assert.deepEqual(log.offHost, []);
+      assert.deepEqual(log.consoleErrors, []);
+      await page.close();
+    });
+    for (const [i, path] of PAGES.entries()) await t.step(path, () => rendered[i]!);
   });
 });
 

@@ -3,10 +3,10 @@ import { Buffer } from "node:buffer";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { closeDb, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
-import { runPipeline } from "../../loaders/pipeline.ts";
 import { seededRandom } from "../../src/lib/prng.ts";
 import { MAX_UPLOAD_BYTES } from "../../src/lib/upload/decode.ts";
 import { screenshot } from "../support/browser.ts";
+import { inputRun } from "../support/pipeline_run.ts";
 import { ROOT } from "../support/project.ts";
 import { withBuiltSite } from "../support/site_session.ts";
 
@@ -34,23 +34,18 @@ const cleanFiles = (): Payload[] => [
 
 /** The build's company_month_kpis of the fixture: runPipeline with the flat-claims mapping. */
 async function pipelineKpis(): Promise<Record<string, unknown>[]> {
-  const out = await Deno.makeTempDir({ prefix: "lodestar-upload-claims-" });
+  const { dir } = await inputRun(FIXTURE, "flat-claims");
+  const db = await openDb({ threads: 1 });
   try {
-    await runPipeline({ out, seed: 1, input: FIXTURE, mapping: "flat-claims", threads: 1 });
-    const db = await openDb({ threads: 1 });
-    try {
-      const rows = await queryRows(
-        db,
-        `select * from '${join(out, "company_month_kpis.parquet")}' order by company_id, year_month`,
-      );
-      return rows.map((r) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))
-      );
-    } finally {
-      closeDb(db);
-    }
+    const rows = await queryRows(
+      db,
+      `select * from '${join(dir, "company_month_kpis.parquet")}' order by company_id, year_month`,
+    );
+    return rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))
+    );
   } finally {
-    await Deno.remove(out, { recursive: true });
+    closeDb(db);
   }
 }
 
