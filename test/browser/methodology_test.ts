@@ -1,10 +1,10 @@
 /**
  * The methodology section, model cards, reproducibility page and data dictionary in Chromium: each
- * renders with no error, its formulas are laid out as math, and every figure it displays equals the
- * same cell of the build's own output files. Full-page screenshots go to test/screenshots/.
+ * renders with a heading and no cell error, console error or request to another host, its formulas are
+ * laid out as math, and every figure it displays equals the same cell of the build's own output files.
+ * Full-page screenshots go to test/screenshots/. (pages_test.ts renders every other page.)
  */
 import assert from "node:assert/strict";
-import { SECTIONS } from "../../platform/navigation.ts";
 import { screenshot } from "../support/browser.ts";
 import {
   type DisplayedMetric,
@@ -12,15 +12,11 @@ import {
   distLookup,
   metricMismatches,
 } from "../support/displayed_metrics.ts";
+import { METHODOLOGY_PAGES } from "../support/methodology_pages.ts";
 import { inPool } from "../support/pool.ts";
 import { withBuiltSite } from "../support/site_session.ts";
 
-const PAGES = [
-  ...SECTIONS.filter((s) => s.name === "Methodology" || s.name === "Model Cards").flatMap((s) =>
-    s.pages.map((p) => p.path)
-  ),
-  "/data/dictionary",
-];
+const PAGES = METHODOLOGY_PAGES;
 const PAGES_AT_ONCE = 2;
 
 Deno.test("metricMismatches() fails a planted wrong figure and passes the true one", async () => {
@@ -51,6 +47,7 @@ Deno.test("methodology pages show only build outputs", async (t) => {
         await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
         const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
         assert.deepEqual(errors, [], `cell errors on ${path}`);
+        assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);
         assert.deepEqual(log.offHost, []);
         assert.deepEqual(log.consoleErrors, []);
         const heights = await page.$$eval(

@@ -1,14 +1,19 @@
 /**
  * Every page in the navigation renders in Chromium with no cell error, no console error and no
- * request to another host; a full-page screenshot of each goes to test/screenshots/.
+ * request to another host; a full-page screenshot of each goes to test/screenshots/. The methodology
+ * pages, model cards and data dictionary are rendered once, in methodology_test.ts, which makes these
+ * checks and also compares their figures with the build's outputs.
  */
 import assert from "node:assert/strict";
 import { SECTIONS } from "../../platform/navigation.ts";
 import { screenshot } from "../support/browser.ts";
+import { METHODOLOGY_PAGES } from "../support/methodology_pages.ts";
 import { inPool } from "../support/pool.ts";
 import { withBuiltSite } from "../support/site_session.ts";
 
-const PAGES = ["/", ...SECTIONS.flatMap((s) => s.pages.map((p) => p.path))];
+const PAGES = ["/", ...SECTIONS.flatMap((s) => s.pages.map((p) => p.path))].filter((p) =>
+  !METHODOLOGY_PAGES.includes(p)
+);
 const PAGES_AT_ONCE = 2;
 
 Deno.test("every page renders without errors", async (t) => {
