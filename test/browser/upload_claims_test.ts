@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { closeDb, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
 import { seededRandom } from "../../src/lib/prng.ts";
 import { MAX_UPLOAD_BYTES } from "../../src/lib/upload/decode.ts";
-import { screenshot } from "../support/browser.ts";
+import { requestsCarryingData, screenshot, sentRequests } from "../support/browser.ts";
 import { inputRun } from "../support/pipeline_run.ts";
 import { ROOT } from "../support/project.ts";
 import { withBuiltSite } from "../support/site_session.ts";
@@ -95,8 +95,7 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
   await withBuiltSite(async ({ origin, visit }) => {
     const { page, log } = await visit("/data/upload-claims", { waitUntil: "load" });
     await page.waitForSelector("#upload-input", { timeout: 30_000 });
-    const afterLoad: { url: string; method: string; body: string | null }[] = [];
-    page.on("request", (r) => afterLoad.push({ url: r.url(), method: r.method(), body: r.postData() }));
+    const afterLoad = sentRequests(page);
 
     await t.step("the page says files never leave the machine", async () => {
       assert.match(await page.textContent("main") ?? "", /Your files never leave this computer/);
@@ -279,11 +278,7 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
     );
 
     await t.step("no request carried uploaded content: only local GETs without a body", () => {
-      for (const r of afterLoad) {
-        assert.ok(r.url.startsWith(`${origin}/`) || r.url.startsWith(`blob:${origin}/`), r.url);
-        assert.equal(r.method, "GET", r.url);
-        assert.equal(r.body, null, r.url);
-      }
+      assert.deepEqual(requestsCarryingData(afterLoad, origin), []);
       assert.ok(afterLoad.some((r) => /claims_worker/.test(r.url)), "the worker module was loaded");
       assert.deepEqual(log.offHost, []);
       assert.deepEqual(log.consoleErrors, []);
