@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
-import { builtSite } from "../support/site.ts";
+import { screenshot } from "../support/browser.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 /** Parses CSV text with quoted fields (RFC 4180) into rows of strings. */
 function parseCsv(text: string): string[][] {
@@ -23,13 +22,8 @@ function parseCsv(text: string): string[][] {
 }
 
 Deno.test("care pages: the worklist filters and exports CSV, the member page follows its URL", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/care/worklist`, { waitUntil: "networkidle", timeout: 60_000 });
+  await withBuiltSite(async ({ origin, visit }) => {
+    const { page, log } = await visit("/care/worklist");
     await page.waitForSelector("form table tbody tr", { timeout: 30_000 });
     const count = async () => Number((await page.textContent("#worklist-count"))!.replaceAll(",", ""));
     const all = await count();
@@ -96,8 +90,5 @@ Deno.test("care pages: the worklist filters and exports CSV, the member page fol
       assert.deepEqual(log.offHost, []);
       assert.deepEqual(log.consoleErrors, []);
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

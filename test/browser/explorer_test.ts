@@ -1,16 +1,10 @@
 import assert from "node:assert/strict";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
-import { builtSite } from "../support/site.ts";
+import { screenshot } from "../support/browser.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 Deno.test("the explorer page queries Parquet in the browser, draws a chart and re-runs on input", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/data/explorer`);
+  await withBuiltSite(async ({ visit }) => {
+    const { page, log } = await visit("/data/explorer", { waitUntil: "load" });
 
     await t.step("the Plot chart is drawn from a DuckDB-WASM query", async () => {
       await page.waitForSelector('#er-chart svg g[aria-label="line"] path', { timeout: 30_000 });
@@ -60,8 +54,5 @@ Deno.test("the explorer page queries Parquet in the browser, draws a chart and r
       assert.deepEqual(log.offHost, []);
       assert.deepEqual(log.consoleErrors, []);
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

@@ -1,26 +1,23 @@
 /**
  * The methodology section, model cards, reproducibility page and data dictionary in Chromium: each
- * renders with no error, its formulas are laid out as math, and every figure it displays equals the
- * same cell of the build's own output files. Full-page screenshots go to test/screenshots/.
+ * renders with a heading and no cell error, console error or request to another host, its formulas are
+ * laid out as math, and every figure it displays equals the same cell of the build's own output files.
+ * Full-page screenshots go to test/screenshots/. (pages_test.ts renders every other page.)
  */
 import assert from "node:assert/strict";
-import { SECTIONS } from "../../platform/navigation.ts";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { screenshot } from "../support/browser.ts";
 import {
   type DisplayedMetric,
   displayedMetrics,
   distLookup,
   metricMismatches,
 } from "../support/displayed_metrics.ts";
-import { builtSite } from "../support/site.ts";
+import { METHODOLOGY_PAGES } from "../support/methodology_pages.ts";
+import { inPool } from "../support/pool.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
-const PAGES = [
-  ...SECTIONS.filter((s) => s.name === "Methodology" || s.name === "Model Cards").flatMap((s) =>
-    s.pages.map((p) => p.path)
-  ),
-  "/data/dictionary",
-];
+const PAGES = METHODOLOGY_PAGES;
+const PAGES_AT_ONCE = 2;
 
 Deno.test("metricMismatches() fails a planted wrong figure and passes the true one", async () => {
   const lookup = (_source: string, where: Record<string, unknown>, field: string) =>
@@ -40,20 +37,17 @@ Deno.test("metricMismatches() fails a planted wrong figure and passes the true o
 });
 
 Deno.test("methodology pages show only build outputs", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  const { lookup, close } = await distLookup(dist);
-  try {
-    for (const path of PAGES) {
-      await t.step(path, async () => {
-        const { page, log } = await recordedPage(browser, origin);
-        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
+  await withBuiltSite(async ({ dist, visit }) => {
+    const { lookup, close } = await distLookup(dist);
+    try {
+      // Two pages at a time: much of a page's time is spent waiting for the network to settle.
+      const checked = inPool(PAGES, PAGES_AT_ONCE, async (path) => {
+        const { page, log } = await visit(path);
         await page.waitForTimeout(800);
         await screenshot(page, path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"));
         const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
         assert.deepEqual(errors, [], `cell errors on ${path}`);
+        assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);
         assert.deepEqual(log.offHost, []);
         assert.deepEqual(log.consoleErrors, []);
         const heights = await page.$$eval(
@@ -66,10 +60,9 @@ Deno.test("methodology pages show only build outputs", async (t) => {
         assert.deepEqual(await metricMismatches(shown, lookup), [], path);
         await page.close();
       });
+      for (const [i, path] of PAGES.entries()) await t.step(path, () => checked[i]!);
+    } finally {
+      close();
     }
-  } finally {
-    close();
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

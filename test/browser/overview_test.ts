@@ -7,12 +7,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, SCREENSHOTS } from "../support/browser.ts";
+import { SCREENSHOTS } from "../support/browser.ts";
 import { inkShare, pdfPageCount, pdfPageImages, pdfToPngs } from "../support/pdf_pages.ts";
 import { measurePageLoad, OVERVIEW_READY } from "../support/page_load.ts";
+import { inPool } from "../support/pool.ts";
 import { ROOT } from "../support/project.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const TWO_MB = 2 * 1024 * 1024;
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -44,11 +44,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 Deno.test("the executive overview", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
+  await withBuiltSite(async ({ origin, browser }) => {
     await t.step("shows every part with charts that have a title and a text alternative", async () => {
       const page = await openOverview(browser, origin, "light");
       const headings = await page.$$eval("main h2", (els) => els.map((e) => e.textContent?.trim()));
@@ -220,18 +216,21 @@ Deno.test("the executive overview", async (t) => {
     );
 
     await t.step("axe-core finds no serious or critical violation, light or dark", async () => {
-      for (const colorScheme of ["light", "dark"] as const) {
-        for (const path of AXE_PAGES[colorScheme]) {
-          const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-          await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
-          await page.waitForTimeout(1000);
-          assert.deepEqual(await axeViolations(page), [], `${path} (${colorScheme})`);
-          await page.close();
-        }
+      const pages = (["light", "dark"] as const).flatMap((colorScheme) =>
+        AXE_PAGES[colorScheme].map((path) => ({ path, colorScheme }))
+      );
+      // Two pages at a time: much of a page's time is spent waiting for it to settle.
+      const found = inPool(pages, 2, async ({ path, colorScheme }) => {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
+        await page.waitForTimeout(1000);
+        const violations = await axeViolations(page);
+        await page.close();
+        return violations;
+      });
+      for (const [i, { path, colorScheme }] of pages.entries()) {
+        assert.deepEqual(await found[i], [], `${path} (${colorScheme})`);
       }
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

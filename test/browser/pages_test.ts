@@ -1,53 +1,46 @@
 /**
  * Every page in the navigation renders in Chromium with no cell error, no console error and no
- * request to another host; a full-page screenshot of each goes to test/screenshots/.
+ * request to another host; a full-page screenshot of each goes to test/screenshots/. The methodology
+ * pages, model cards and data dictionary are rendered once, in methodology_test.ts, which makes these
+ * checks and also compares their figures with the build's outputs.
  */
 import assert from "node:assert/strict";
 import { SECTIONS } from "../../platform/navigation.ts";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
-import { builtSite } from "../support/site.ts";
+import { screenshot } from "../support/browser.ts";
+import { METHODOLOGY_PAGES } from "../support/methodology_pages.ts";
+import { inPool } from "../support/pool.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
-const PAGES = ["/", ...SECTIONS.flatMap((s) => s.pages.map((p) => p.path))];
+const PAGES = ["/", ...SECTIONS.flatMap((s) => s.pages.map((p) => p.path))].filter((p) =>
+  !METHODOLOGY_PAGES.includes(p)
+);
+const PAGES_AT_ONCE = 2;
 
 Deno.test("every page renders without errors", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    for (const path of PAGES) {
-      await t.step(path, async () => {
-        const { page, log } = await recordedPage(browser, origin);
-        await page.goto(origin + path, { waitUntil: "networkidle", timeout: 60_000 });
-        // Give cells that await data a moment after the network settles.
-        await page.waitForTimeout(500);
-        await screenshot(
-          page,
-          path === "/" ? "home" : path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"),
-        );
-        const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
-        assert.deepEqual(errors, [], `cell errors on ${path}`);
-        assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);
-        assert.deepEqual(log.offHost, []);
-        assert.deepEqual(log.consoleErrors, []);
-        await page.close();
-      });
-    }
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  await withBuiltSite(async ({ visit }) => {
+    // Two pages at a time: much of a page's time is spent waiting for the network to settle.
+    const rendered = inPool(PAGES, PAGES_AT_ONCE, async (path) => {
+      const { page, log } = await visit(path);
+      // Give cells that await data a moment after the network settles.
+      await page.waitForTimeout(500);
+      await screenshot(
+        page,
+        path === "/" ? "home" : path.replace(/^\//, "").replace(/\/$/, "/index").replaceAll("/", "-"),
+      );
+      const errors = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
+      assert.deepEqual(errors, [], `cell errors on ${path}`);
+      assert.ok((await page.textContent("main h1"))?.trim(), `${path} has a heading`);
+      assert.deepEqual(log.offHost, []);
+      assert.deepEqual(log.consoleErrors, []);
+      await page.close();
+    });
+    for (const [i, path] of PAGES.entries()) await t.step(path, () => rendered[i]!);
+  });
 });
 
 Deno.test("the Prediction center shows the ranking, the verdict and every chart", async () => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/utilization/prediction`, { waitUntil: "networkidle", timeout: 60_000 });
+  await withBuiltSite(async ({ visit }) => {
+    const { page, log } = await visit("/utilization/prediction");
     // The cells that await the Parquet files fill in after the network settles.
     await page.waitForFunction(
       `/Against|Not fitted|No backtest/.test(document.querySelector(".verdict")?.textContent ?? "")
@@ -88,8 +81,5 @@ Deno.test("the Prediction center shows the ranking, the verdict and every chart"
     assert.deepEqual(log.offHost, []);
     assert.deepEqual(log.consoleErrors, []);
     await page.close();
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

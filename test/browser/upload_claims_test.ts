@@ -3,13 +3,12 @@ import { Buffer } from "node:buffer";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { closeDb, openDb, queryRows } from "../../loaders/lib/duckdb.ts";
-import { runPipeline } from "../../loaders/pipeline.ts";
-import { serveStatic } from "../../platform/static_server.ts";
 import { seededRandom } from "../../src/lib/prng.ts";
 import { MAX_UPLOAD_BYTES } from "../../src/lib/upload/decode.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { requestsCarryingData, screenshot, sentRequests } from "../support/browser.ts";
+import { inputRun } from "../support/pipeline_run.ts";
 import { ROOT } from "../support/project.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const FIXTURE = join(ROOT, "test", "input", "upload-claims");
 const text = (name: string) => Deno.readTextFileSync(join(FIXTURE, name));
@@ -35,23 +34,18 @@ const cleanFiles = (): Payload[] => [
 
 /** The build's company_month_kpis of the fixture: runPipeline with the flat-claims mapping. */
 async function pipelineKpis(): Promise<Record<string, unknown>[]> {
-  const out = await Deno.makeTempDir({ prefix: "lodestar-upload-claims-" });
+  const { dir } = await inputRun(FIXTURE, "flat-claims");
+  const db = await openDb({ threads: 1 });
   try {
-    await runPipeline({ out, seed: 1, input: FIXTURE, mapping: "flat-claims", threads: 1 });
-    const db = await openDb({ threads: 1 });
-    try {
-      const rows = await queryRows(
-        db,
-        `select * from '${join(out, "company_month_kpis.parquet")}' order by company_id, year_month`,
-      );
-      return rows.map((r) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))
-      );
-    } finally {
-      closeDb(db);
-    }
+    const rows = await queryRows(
+      db,
+      `select * from '${join(dir, "company_month_kpis.parquet")}' order by company_id, year_month`,
+    );
+    return rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))
+    );
   } finally {
-    await Deno.remove(out, { recursive: true });
+    closeDb(db);
   }
 }
 
@@ -97,16 +91,11 @@ const fileSummary = (page: Page, name: string) =>
   }));
 
 Deno.test("the claims upload page: same numbers as the build, encodings, headers, broken files, mapping, fuzz, privacy", async (t) => {
-  const [{ dist }, expected] = await Promise.all([builtSite(), pipelineKpis()]);
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/data/upload-claims`);
+  const expected = await pipelineKpis();
+  await withBuiltSite(async ({ origin, visit }) => {
+    const { page, log } = await visit("/data/upload-claims", { waitUntil: "load" });
     await page.waitForSelector("#upload-input", { timeout: 30_000 });
-    const afterLoad: { url: string; method: string; body: string | null }[] = [];
-    page.on("request", (r) => afterLoad.push({ url: r.url(), method: r.method(), body: r.postData() }));
+    const afterLoad = sentRequests(page);
 
     await t.step("the page says files never leave the machine", async () => {
       assert.match(await page.textContent("main") ?? "", /Your files never leave this computer/);
@@ -289,17 +278,10 @@ Deno.test("the claims upload page: same numbers as the build, encodings, headers
     );
 
     await t.step("no request carried uploaded content: only local GETs without a body", () => {
-      for (const r of afterLoad) {
-        assert.ok(r.url.startsWith(`${origin}/`) || r.url.startsWith(`blob:${origin}/`), r.url);
-        assert.equal(r.method, "GET", r.url);
-        assert.equal(r.body, null, r.url);
-      }
+      assert.deepEqual(requestsCarryingData(afterLoad, origin), []);
       assert.ok(afterLoad.some((r) => /claims_worker/.test(r.url)), "the worker module was loaded");
       assert.deepEqual(log.offHost, []);
       assert.deepEqual(log.consoleErrors, []);
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { serveStatic } from "../../platform/static_server.ts";
 import { parseCsv } from "../../src/lib/stars/csv.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { requestsCarryingData, screenshot, sentRequests } from "../support/browser.ts";
 import { ROOT } from "../support/project.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 const CMS = join(ROOT, "data", "reference", "cms-2026");
 const FIXTURES = join(ROOT, "test", "input", "upload");
@@ -55,16 +54,10 @@ async function pickContract(page: Page, id: string) {
 }
 
 Deno.test("the star upload page: CMS files, encodings, member rates, rejects, mapping, What-If, privacy", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/data/upload-stars`);
+  await withBuiltSite(async ({ origin, visit }) => {
+    const { page, log } = await visit("/data/upload-stars", { waitUntil: "load" });
     await page.waitForSelector("#upload-input", { timeout: 30_000 });
-    const afterUpload: { url: string; method: string; body: string | null }[] = [];
-    page.on("request", (r) => afterUpload.push({ url: r.url(), method: r.method(), body: r.postData() }));
+    const afterUpload = sentRequests(page);
 
     await t.step("the page says files never leave the machine", async () => {
       const text = await page.textContent("main");
@@ -200,17 +193,10 @@ Deno.test("the star upload page: CMS files, encodings, member rates, rejects, ma
     });
 
     await t.step("no request carried uploaded content: only local GETs without a body", () => {
-      for (const r of afterUpload) {
-        assert.ok(r.url.startsWith(`${origin}/`) || r.url.startsWith(`blob:${origin}/`), r.url);
-        assert.equal(r.method, "GET", r.url);
-        assert.equal(r.body, null, r.url);
-      }
+      assert.deepEqual(requestsCarryingData(afterUpload, origin), []);
       assert.ok(afterUpload.some((r) => /star_worker/.test(r.url)), "the worker module was loaded");
       assert.deepEqual(log.offHost, []);
       assert.deepEqual(log.consoleErrors, []);
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

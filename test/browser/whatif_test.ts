@@ -6,9 +6,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
-import { builtSite } from "../support/site.ts";
+import { screenshot } from "../support/browser.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 interface WhatIfState {
   timings: number[];
@@ -36,13 +35,8 @@ async function moveSlider(page: Page, cmsId: string, value: number): Promise<voi
 }
 
 Deno.test("What-If page: recompute speed and shareable URL", async (t) => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  try {
-    const { page, log } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/stars/whatif`, { waitUntil: "networkidle", timeout: 60_000 });
+  await withBuiltSite(async ({ visit }) => {
+    const { page, log } = await visit("/stars/whatif");
     await page.waitForFunction(() =>
       (globalThis as unknown as { __whatIf?: unknown }).__whatIf !== undefined
     );
@@ -67,9 +61,9 @@ Deno.test("What-If page: recompute speed and shareable URL", async (t) => {
     });
 
     await t.step("opening a scenario URL restores it", async () => {
-      const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const url = `${origin}/stars/whatif#c=H9902&m=col:25&i=mailed_fit_kits&bm=1200&bid=1000&n=1500&db=0.5`;
-      await fresh.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
+      const { page: fresh } = await visit(
+        "/stars/whatif#c=H9902&m=col:25&i=mailed_fit_kits&bm=1200&bid=1000&n=1500&db=0.5",
+      );
       await fresh.waitForFunction(() =>
         (globalThis as unknown as { __whatIf?: unknown }).__whatIf !== undefined
       );
@@ -100,8 +94,5 @@ Deno.test("What-If page: recompute speed and shareable URL", async (t) => {
       assert.deepEqual(log.consoleErrors, []);
     });
     await page.close();
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
 });

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { transform } from "esbuild";
 import { answerAssistant } from "../../gateway/assistant.ts";
 import { geminiClient } from "../../loaders/genai/client.ts";
-import { launch, recordedPage, screenshot } from "../support/browser.ts";
+import { recordedPage, screenshot, withChromium } from "../support/browser.ts";
 import { startFakeGemini } from "./fake_gemini.ts";
 import { AS_OF, LIBRARY } from "./fixtures.ts";
 
@@ -72,58 +72,58 @@ Deno.test({
       return new Response("not found", { status: 404 });
     });
     const origin = `http://127.0.0.1:${server.addr.port}`;
-    const browser = await launch();
     try {
-      const { page, log } = await recordedPage(browser, origin);
-      await page.goto(origin + "/");
-      const ask = async (question: string) => {
-        await page.fill(".assistant textarea", question);
-        await page.click(".assistant button");
-        // Expressions as strings: this file is type-checked without the DOM library.
-        await page.waitForFunction(
-          `(() => { const p = document.querySelector(".assistant-panel");
-            return p.dataset.kind !== undefined && !p.textContent.includes("Thinking"); })()`,
-        );
-        const kind = await page.getAttribute(".assistant-panel", "data-kind");
-        const shown = await page.textContent(".assistant-answer") ?? "";
-        await page.evaluate(`delete document.querySelector(".assistant-panel").dataset.kind`);
-        return { kind, shown };
-      };
-      const answer = await ask("What is the next step for this member's colorectal gap?");
-      assert.equal(answer.kind, "answer");
-      assert.match(answer.shown, /Mail FIT kits with prepaid return/);
-      assert.match(answer.shown, /184 days left/);
-      assert.match(answer.shown, /Figures used: open_gaps = 1, gap_1_days_left = 184, risk_score = 0\.62/);
-      assert.match(answer.shown, /Rule library/);
-      assert.match(answer.shown, /gemini-test answer was not used: quota or rate limit \(HTTP 429\)/);
-      await screenshot(page, "assistant-panel-fallback");
-      const refused = await ask("Tell me a joke");
-      assert.equal(refused.kind, "refused");
-      assert.match(refused.shown, /only answer questions about this member/);
-      const limited = await ask("Which gaps are open?");
-      assert.equal(limited.kind, "error");
-      assert.match(limited.shown, /Too many questions this hour/);
-      assert.deepEqual(log.offHost, []);
-      assert.deepEqual(log.consoleErrors.filter((e) => !/429|Too Many/.test(e)), []);
-      assert.deepEqual(audited, ["assistant", "assistant", "assistant_limited"]);
-      assert.equal(fake.requests.length, 1, "the refused question never reached the model");
+      await withChromium(async (browser) => {
+        const { page, log } = await recordedPage(browser, origin);
+        await page.goto(origin + "/");
+        const ask = async (question: string) => {
+          await page.fill(".assistant textarea", question);
+          await page.click(".assistant button");
+          // Expressions as strings: this file is type-checked without the DOM library.
+          await page.waitForFunction(
+            `(() => { const p = document.querySelector(".assistant-panel");
+              return p.dataset.kind !== undefined && !p.textContent.includes("Thinking"); })()`,
+          );
+          const kind = await page.getAttribute(".assistant-panel", "data-kind");
+          const shown = await page.textContent(".assistant-answer") ?? "";
+          await page.evaluate(`delete document.querySelector(".assistant-panel").dataset.kind`);
+          return { kind, shown };
+        };
+        const answer = await ask("What is the next step for this member's colorectal gap?");
+        assert.equal(answer.kind, "answer");
+        assert.match(answer.shown, /Mail FIT kits with prepaid return/);
+        assert.match(answer.shown, /184 days left/);
+        assert.match(answer.shown, /Figures used: open_gaps = 1, gap_1_days_left = 184, risk_score = 0\.62/);
+        assert.match(answer.shown, /Rule library/);
+        assert.match(answer.shown, /gemini-test answer was not used: quota or rate limit \(HTTP 429\)/);
+        await screenshot(page, "assistant-panel-fallback");
+        const refused = await ask("Tell me a joke");
+        assert.equal(refused.kind, "refused");
+        assert.match(refused.shown, /only answer questions about this member/);
+        const limited = await ask("Which gaps are open?");
+        assert.equal(limited.kind, "error");
+        assert.match(limited.shown, /Too many questions this hour/);
+        assert.deepEqual(log.offHost, []);
+        assert.deepEqual(log.consoleErrors.filter((e) => !/429|Too Many/.test(e)), []);
+        assert.deepEqual(audited, ["assistant", "assistant", "assistant_limited"]);
+        assert.equal(fake.requests.length, 1, "the refused question never reached the model");
 
-      // A static preview (no gateway): the panel says so, sends nothing and logs no console error.
-      const preview = await recordedPage(browser, origin);
-      let posts = 0;
-      preview.page.on("request", (r) => void (r.method() === "POST" && posts++));
-      await preview.page.goto(origin + "/static");
-      await preview.page.waitForSelector(".assistant-panel[data-kind=offline]");
-      assert.match(
-        await preview.page.textContent(".assistant-answer") ?? "",
-        /served without it \(a static preview\)/,
-      );
-      assert.equal(await preview.page.isDisabled(".assistant button"), true);
-      assert.equal(posts, 0);
-      assert.deepEqual(preview.log.consoleErrors, []);
-      await screenshot(preview.page, "assistant-panel-static");
+        // A static preview (no gateway): the panel says so, sends nothing and logs no console error.
+        const preview = await recordedPage(browser, origin);
+        let posts = 0;
+        preview.page.on("request", (r) => void (r.method() === "POST" && posts++));
+        await preview.page.goto(origin + "/static");
+        await preview.page.waitForSelector(".assistant-panel[data-kind=offline]");
+        assert.match(
+          await preview.page.textContent(".assistant-answer") ?? "",
+          /served without it \(a static preview\)/,
+        );
+        assert.equal(await preview.page.isDisabled(".assistant button"), true);
+        assert.equal(posts, 0);
+        assert.deepEqual(preview.log.consoleErrors, []);
+        await screenshot(preview.page, "assistant-panel-static");
+      });
     } finally {
-      await browser.close();
       await server.shutdown();
       await fake.close();
       kv.close();

@@ -4,22 +4,14 @@
  * page shows gets the content hashes the page shows (small scale, as the site-build tests use).
  */
 import assert from "node:assert/strict";
-import { serveStatic } from "../../platform/static_server.ts";
-import { launch, recordedPage } from "../support/browser.ts";
 import { pipelineRun } from "../support/pipeline_run.ts";
-import { builtSite } from "../support/site.ts";
+import { withBuiltSite } from "../support/site_session.ts";
 
 Deno.test("rebuilding with the page's seed and scale gives the page's hashes", async () => {
-  const { dist } = await builtSite();
-  const server = serveStatic(dist, { quiet: true });
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const browser = await launch();
-  let shown: { seed: string; scenario: string; hashes: Record<string, string>; command: string };
-  try {
-    const { page } = await recordedPage(browser, origin);
-    await page.goto(`${origin}/methodology/reproducibility`, { waitUntil: "networkidle", timeout: 60_000 });
+  const shown = await withBuiltSite(async ({ visit }) => {
+    const { page } = await visit("/methodology/reproducibility");
     await page.waitForSelector('[data-field="sha256"]', { timeout: 30_000 });
-    shown = await page.evaluate(() => {
+    return await page.evaluate(() => {
       const field = (name: string) =>
         document.querySelector(`[data-source="manifest.json"][data-where="{}"][data-field="${name}"]`)
           ?.textContent ?? "";
@@ -38,10 +30,7 @@ Deno.test("rebuilding with the page's seed and scale gives the page's hashes", a
         command: document.querySelector("pre.command")?.textContent ?? "",
       };
     });
-  } finally {
-    await browser.close();
-    await server.shutdown();
-  }
+  });
   const scale = shown.scenario.split("/").pop()!;
   assert.match(shown.command, new RegExp(`--seed ${shown.seed} --scale ${scale}`));
   const { manifest } = await pipelineRun(Number(shown.seed), scale);

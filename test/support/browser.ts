@@ -30,6 +30,16 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Launches Chromium, runs `body` with it and closes it when `body` settles; resolves to what `body` returns. */
+export async function withChromium<T>(body: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launch();
+  try {
+    return await body(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** What a page did while a test ran. */
 export interface PageLog {
   offHost: string[];
@@ -51,6 +61,33 @@ export async function recordedPage(browser: Browser, origin: string): Promise<{ 
   });
   page.on("pageerror", (error) => log.consoleErrors.push(String(error)));
   return { page, log };
+}
+
+/** A request as the privacy checks see it. */
+export interface SentRequest {
+  url: string;
+  method: string;
+  body: string | null;
+}
+
+/** Records every request `page` makes from now on: its URL, method and body. */
+export function sentRequests(page: Page): SentRequest[] {
+  const sent: SentRequest[] = [];
+  page.on("request", (r) => sent.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  return sent;
+}
+
+/**
+ * The requests that could have carried a user's data away: each one not to `origin` (or a `blob:` URL
+ * of it), not a GET, or with a body, as "METHOD URL" plus the body's length when there is one.
+ */
+export function requestsCarryingData(requests: readonly SentRequest[], origin: string): string[] {
+  return requests
+    .filter((r) =>
+      !(r.url.startsWith(`${origin}/`) || r.url.startsWith(`blob:${origin}/`)) || r.method !== "GET" ||
+      r.body !== null
+    )
+    .map((r) => `${r.method} ${r.url}${r.body === null ? "" : ` (body of ${r.body.length} characters)`}`);
 }
 
 /** Saves a full-page screenshot as test/screenshots/NAME.png. */

@@ -77,6 +77,7 @@ export async function distLookup(dist: string): Promise<{ lookup: Lookup; close:
     return join(dir, found);
   };
   const db: Db = await openDb();
+  let queue: Promise<unknown> = Promise.resolve();
   const lookup: Lookup = async (source, where, field) => {
     if (source.endsWith(".json")) {
       const json = JSON.parse(await Deno.readTextFile(file(source))) as Record<string, unknown> & {
@@ -88,13 +89,13 @@ export async function distLookup(dist: string): Promise<{ lookup: Lookup; close:
     const filter = Object.entries(where).map(([k, v]) =>
       `"${k}" = ${typeof v === "number" ? String(v) : sqlString(String(v))}`
     );
-    const rows = await queryRows(
-      db,
-      `select "${field}" as v from read_parquet(${sqlString(file(source))})${
-        filter.length ? ` where ${filter.join(" and ")}` : ""
-      }`,
-    );
-    return rows.map((r) => r.v);
+    const sql = `select "${field}" as v from read_parquet(${sqlString(file(source))})${
+      filter.length ? ` where ${filter.join(" and ")}` : ""
+    }`;
+    // One connection: lookups for pages checked at the same time queue up one behind another.
+    const rows = queue.then(() => queryRows(db, sql));
+    queue = rows.catch(() => {});
+    return (await rows).map((r) => r.v);
   };
   return { lookup, close: () => closeDb(db) };
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows } from "../../../loaders/lib/duckdb.ts";
-import { runPipeline } from "../../../loaders/pipeline.ts";
 import type { Manifest } from "../../../loaders/manifest.ts";
 import { readClaimsUpload } from "../../../src/lib/upload/claims_upload.ts";
 import { computeUtilization } from "../../../src/lib/upload/utilization_db.ts";
@@ -13,30 +12,20 @@ import {
   UTILIZATION_SQL,
   withEngine,
 } from "./_claims_fixture.ts";
+import { inputRun } from "../../support/pipeline_run.ts";
 
 /** The build's company_month_kpis of the fixture, through runPipeline with the flat-claims mapping. */
 async function pipelineKpis(): Promise<{ rows: Record<string, unknown>[]; manifest: Manifest }> {
-  const out = await Deno.makeTempDir({ prefix: "lodestar-upload-pipeline-" });
+  const { dir, manifest } = await inputRun(UPLOAD_CLAIMS, "flat-claims");
+  const db = await openDb({ threads: 1 });
   try {
-    const manifest = await runPipeline({
-      out,
-      seed: 1,
-      input: UPLOAD_CLAIMS,
-      mapping: "flat-claims",
-      threads: 1,
-    });
-    const db = await openDb({ threads: 1 });
-    try {
-      const rows = await queryRows(
-        db,
-        `select * from '${join(out, "company_month_kpis.parquet")}' order by company_id, year_month`,
-      );
-      return { rows, manifest };
-    } finally {
-      closeDb(db);
-    }
+    const rows = await queryRows(
+      db,
+      `select * from '${join(dir, "company_month_kpis.parquet")}' order by company_id, year_month`,
+    );
+    return { rows, manifest };
   } finally {
-    await Deno.remove(out, { recursive: true });
+    closeDb(db);
   }
 }
 
