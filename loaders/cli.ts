@@ -1,11 +1,12 @@
 /**
- * `deno task pipeline --out DIR [--input DIR] [--mapping NAME] [--seed N] [--scale NAME] [--months N] [--stage core]`: runs the
+ * `deno task pipeline --out DIR [--input DIR] [--mapping NAME] [--seed N] [--scale NAME] [--months N] [--stage core|utilization]`: runs the
  * same pipeline the site build runs and writes every Parquet output and the manifest to DIR (`--stage core`: the data
- * layer only — members, eligibility, member-months, providers, claims, pharmacy and their marts).
+ * layer only — members, eligibility, member-months, providers, claims, pharmacy and their marts; `--stage
+ * utilization`: that plus the company-month utilization tables).
  */
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { runPipeline } from "./pipeline.ts";
+import { runPipeline, type Stage } from "./pipeline.ts";
 import { inputFromEnv, scaleFromEnv, seedFromEnv } from "./settings.ts";
 
 const { values } = parseArgs({
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk] [--memory-limit SIZE] [--stage core|all]",
+    "usage: deno task pipeline --out DIR [--input DIR] [--mapping NAME|FILE] [--seed N] [--scale tiny|small|default|10k|100k|1m] [--months N] [--on-disk] [--memory-limit SIZE] [--stage core|utilization|all]",
   );
   Deno.exit(2);
 }
@@ -42,8 +43,10 @@ if (months !== undefined && (!Number.isInteger(months) || months < 12)) {
   console.error(`--months must be an integer of at least 12 (got "${values.months}")`);
   Deno.exit(2);
 }
-if (values.stage !== undefined && values.stage !== "core" && values.stage !== "all") {
-  console.error(`--stage must be core or all (got "${values.stage}")`);
+const STAGES: readonly Stage[] = ["core", "utilization", "all"];
+const stage = STAGES.find((s) => s === values.stage);
+if (values.stage !== undefined && stage === undefined) {
+  console.error(`--stage must be one of ${STAGES.join(", ")} (got "${values.stage}")`);
   Deno.exit(2);
 }
 const manifest = await runPipeline({
@@ -54,7 +57,7 @@ const manifest = await runPipeline({
   ...(values["on-disk"] ? { onDisk: true } : {}),
   ...(values["memory-limit"] ? { memoryLimit: values["memory-limit"] } : {}),
   ...(months ? { months } : {}),
-  ...(values.stage === "core" ? { stage: "core" as const } : {}),
+  ...(stage ? { stage } : {}),
 });
 console.error(`wrote ${manifest.files.length} tables to ${values.out}`);
 if (values["report-memory"]) {

@@ -23,8 +23,8 @@ export interface Manifest {
   /** `scenario/scale` for synthetic data; the mapping name for analyst data. */
   scenario: string;
   input: "synthetic" | "analyst";
-  /** `core` when only the data layer was built (`--stage core`); absent for a full run. */
-  stage?: "core";
+  /** The last stage of a partial run (`--stage core|utilization`); absent for a full run. */
+  stage?: "core" | "utilization";
   files: ManifestFile[];
   /** For analyst data: what was loaded, derived and could not be computed. */
   report?: {

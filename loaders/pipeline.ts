@@ -54,10 +54,11 @@ export interface PipelineOptions {
   /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
   threads?: number;
   /**
-   * `core` stops after the data layer: generation or loading, the core tables and marts, their
-   * Parquet files ({@linkcode CORE_OUTPUTS}) and the manifest. Default `all`: every output.
+   * Where to stop. `core`: after the data layer — generation or loading, the core tables and marts,
+   * their Parquet files ({@linkcode STAGE_OUTPUTS}) and the manifest. `utilization`: the data layer plus
+   * the company-month utilization tables. Default `all`: every output.
    */
-  stage?: "core" | "all";
+  stage?: Stage;
 }
 
 /** Every table the pipeline writes, with the columns that fix its row order. */
@@ -98,8 +99,11 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ...VALIDATION_OUTPUTS,
 ];
 
+/** A partial run's last stage, or `all`. */
+export type Stage = "core" | "utilization" | "all";
+
 /** The outputs of the data layer alone (`stage: "core"`): contract tables, core tables and marts. */
-export const CORE_OUTPUTS: ReadonlySet<string> = new Set([
+const CORE_OUTPUTS: ReadonlySet<string> = new Set([
   "providers",
   "members",
   "eligibility",
@@ -114,6 +118,18 @@ export const CORE_OUTPUTS: ReadonlySet<string> = new Set([
   "data_benchmarks",
   "rejects_summary",
 ]);
+
+/** The outputs a partial run writes, by stage (a full run writes every one of {@linkcode OUTPUTS}). */
+export const STAGE_OUTPUTS: Readonly<Record<Exclude<Stage, "all">, ReadonlySet<string>>> = {
+  core: CORE_OUTPUTS,
+  utilization: new Set([
+    ...CORE_OUTPUTS,
+    "company_month_kpis",
+    "company_month_segments",
+    "company_month_features",
+    "company_actions",
+  ]),
+};
 
 /** Core tables and marts built from the contract tables, in order: table → SQL file. */
 const CORE: ReadonlyArray<readonly [string, string]> = [
@@ -260,10 +276,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
     await buildCore(db);
-    const core = options.stage === "core";
-    if (!core) await buildEverythingElse(db);
+    const stage = options.stage ?? "all";
+    if (stage === "utilization") await buildUtilization(db);
+    if (stage === "all") await buildEverythingElse(db);
     for (const [table, order] of OUTPUTS) {
-      if (core && !CORE_OUTPUTS.has(table)) continue;
+      if (stage !== "all" && !STAGE_OUTPUTS[stage].has(table)) continue;
       const name = `${table}.parquet`;
       await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
       const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
@@ -276,7 +293,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
         } bytes)`,
       );
     }
-    if (!core) {
+    if (stage === "all") {
       progress("pipeline", "writing the executive summary");
       files.push(await writeExecutiveSummary(db, out));
     }
@@ -289,7 +306,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     seed,
     scenario,
     input: report ? "analyst" : "synthetic",
-    ...(options.stage === "core" ? { stage: "core" as const } : {}),
+    ...(options.stage && options.stage !== "all" ? { stage: options.stage } : {}),
     files,
     ...(report ? { report } : {}),
   };

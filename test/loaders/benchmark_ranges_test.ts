@@ -6,10 +6,10 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
 import { DEFAULT_SCALE, DEFAULT_SEED } from "../../loaders/settings.ts";
-import { pipelineRun } from "../support/pipeline_run.ts";
+import { stageRun } from "../support/pipeline_run.ts";
 
 Deno.test("the default synthetic payer's rates are inside the benchmark ranges", async (t) => {
-  const { dir } = await pipelineRun(DEFAULT_SEED, DEFAULT_SCALE);
+  const { dir } = await stageRun(DEFAULT_SEED, DEFAULT_SCALE, "utilization");
   const db = await openDb();
   try {
     const rows = await queryRows(

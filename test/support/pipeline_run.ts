@@ -2,7 +2,7 @@
  * Pipeline runs shared by test modules: each (seed, scale, months), and each analyst folder with its
  * mapping, is run once per test run.
  */
-import { type PipelineOptions, runPipeline } from "../../loaders/pipeline.ts";
+import { type PipelineOptions, runPipeline, type Stage } from "../../loaders/pipeline.ts";
 import type { Manifest } from "../../loaders/manifest.ts";
 import { sharedAcrossModules } from "./run_scratch.ts";
 
@@ -35,6 +35,18 @@ export function pipelineRun(
   months?: number,
 ): Promise<{ dir: string; manifest: Manifest }> {
   return sharedRun(`${seed}/${scale}/${months ?? ""}`, { seed, scale, ...(months ? { months } : {}) });
+}
+
+/**
+ * Runs the pipeline on the synthetic payer up to `stage` (its outputs are byte-identical to a full run's
+ * files of the same names) once per argument set and test run. Tests must not write into that folder.
+ */
+export function stageRun(
+  seed: number,
+  scale: string,
+  stage: Exclude<Stage, "all">,
+): Promise<{ dir: string; manifest: Manifest }> {
+  return sharedRun(`${seed}/${scale}//${stage}`, { seed, scale, stage });
 }
 
 /**

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../../loaders/lib/duckdb.ts";
 import { DEFAULT_SCALE, DEFAULT_SEED } from "../../../loaders/settings.ts";
-import { pipelineRun } from "../../support/pipeline_run.ts";
+import { pipelineRun, stageRun } from "../../support/pipeline_run.ts";
 
-// Seed 11 at small scale and the default seed at default scale are the runs other suites use too,
-// so the whole suite generates no extra payer for these tests.
+// Seed 11 at small scale and the default seed at default scale (up to the utilization tables) are the
+// runs other suites use too, so the whole suite generates no extra payer for these tests.
 Deno.test("utilization tables on the small synthetic payer", async (t) => {
   const { dir } = await pipelineRun(11, "small");
   const db = await openDb();
@@ -125,7 +125,7 @@ Deno.test("utilization tables on the small synthetic payer", async (t) => {
 });
 
 Deno.test("the IVI band distribution on the default seed is plausible", async () => {
-  const { dir } = await pipelineRun(DEFAULT_SEED, DEFAULT_SCALE);
+  const { dir } = await stageRun(DEFAULT_SEED, DEFAULT_SCALE, "utilization");
   const db = await openDb();
   try {
     const rows = await queryRows(
