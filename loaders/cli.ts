@@ -6,7 +6,7 @@
  */
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { runPipeline, type Stage } from "./pipeline.ts";
+import { runPipeline, STAGES } from "./pipeline.ts";
 import { inputFromEnv, scaleFromEnv, seedFromEnv } from "./settings.ts";
 
 const { values } = parseArgs({
@@ -43,7 +43,6 @@ if (months !== undefined && (!Number.isInteger(months) || months < 12)) {
   console.error(`--months must be an integer of at least 12 (got "${values.months}")`);
   Deno.exit(2);
 }
-const STAGES: readonly Stage[] = ["core", "utilization", "all"];
 const stage = STAGES.find((s) => s === values.stage);
 if (values.stage !== undefined && stage === undefined) {
   console.error(`--stage must be one of ${STAGES.join(", ")} (got "${values.stage}")`);

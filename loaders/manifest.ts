@@ -2,6 +2,7 @@
  * The pipeline manifest: what was generated, from what, and the content hash of every output, so
  * that two runs can be compared and a page can show provenance. It holds no wall-clock time.
  */
+import type { Stage } from "./pipeline.ts";
 
 /** One output file. */
 export interface ManifestFile {
@@ -24,7 +25,7 @@ export interface Manifest {
   scenario: string;
   input: "synthetic" | "analyst";
   /** The last stage of a partial run (`--stage core|utilization`); absent for a full run. */
-  stage?: "core" | "utilization";
+  stage?: Exclude<Stage, "all">;
   files: ManifestFile[];
   /** For analyst data: what was loaded, derived and could not be computed. */
   report?: {

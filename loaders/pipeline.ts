@@ -99,8 +99,10 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ...VALIDATION_OUTPUTS,
 ];
 
-/** A partial run's last stage, or `all`. */
-export type Stage = "core" | "utilization" | "all";
+/** Where a run stops: after the data layer, after the utilization tables, or at the end (`all`). */
+export const STAGES = ["core", "utilization", "all"] as const;
+/** One of {@linkcode STAGES}. */
+export type Stage = typeof STAGES[number];
 
 /** The outputs of the data layer alone (`stage: "core"`): contract tables, core tables and marts. */
 const CORE_OUTPUTS: ReadonlySet<string> = new Set([

@@ -4,6 +4,7 @@
  * second, where Arrow JS + parquet-wasm takes several seconds (see docs/architecture.md).
  */
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { sqlString } from "../../src/lib/sql_string.ts";
 
 /** An open in-memory database and one connection to it. */
 export interface Db {
@@ -47,10 +48,7 @@ export function closeDb(db: Db): void {
   db.instance.closeSync();
 }
 
-/** Quotes a string as a SQL literal. */
-export function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { sqlString };
 
 /**
  * Writes the rows of `query` (or a whole table, by name) to a Parquet file. ZSTD compression;

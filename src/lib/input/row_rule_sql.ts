@@ -5,11 +5,11 @@
  */
 import type { ColumnType, TableSpec } from "./schema.js";
 import { type RowRule, rulesOf, type TextPart } from "./row_rules.js";
+import { sqlString } from "../sql_string.js";
 
 /** `ord` of a table's first rule: after its cell problems (`ord` = column position), before duplicate keys. */
 export const RULE_ORD = 1000;
 
-const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 const column = (name: string): string => `p."${name.replaceAll('"', '""')}"`;
 
 function typeOf(spec: TableSpec, name: string): ColumnType {
@@ -58,7 +58,7 @@ export function conditionSql(spec: TableSpec, condition: RowRule["condition"]): 
     case "requiredWhen":
       typeOf(spec, condition.column);
       typeOf(spec, condition.when.column);
-      return `${column(condition.when.column)} = ${quote(condition.when.equals)} and ${
+      return `${column(condition.when.column)} = ${sqlString(condition.when.equals)} and ${
         column(condition.column)
       } is null`;
   }
@@ -66,9 +66,9 @@ export function conditionSql(spec: TableSpec, condition: RowRule["condition"]): 
 
 /** A message as a varchar expression: a literal, or `concat` of its parts (a null value reads as empty). */
 export function messageSql(spec: TableSpec, parts: readonly TextPart[]): string {
-  if (parts.every((p) => typeof p === "string")) return quote(parts.join(""));
+  if (parts.every((p) => typeof p === "string")) return sqlString(parts.join(""));
   return `concat(${
-    parts.map((p) => typeof p === "string" ? quote(p) : valueTextSql(spec, p.column)).join(", ")
+    parts.map((p) => typeof p === "string" ? sqlString(p) : valueTextSql(spec, p.column)).join(", ")
   })`;
 }
 
@@ -82,9 +82,9 @@ export function ruleSelectSql(spec: TableSpec, rule: RowRule, ord: number, label
     "select",
     "  p.n",
     `  , ${ord}`,
-    `  , ${quote(label)}`,
+    `  , ${sqlString(label)}`,
     `  , ${valueTextSql(spec, rule.column)}`,
-    `  , ${quote(rule.reason)}`,
+    `  , ${sqlString(rule.reason)}`,
     `  , ${messageSql(spec, rule.expected)}`,
     "from input_parsed as p",
     `where ${conditionSql(spec, rule.condition)}`,

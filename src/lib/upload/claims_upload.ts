@@ -7,7 +7,13 @@
  * a report, never an exception.
  */
 import { decodeUpload, type Encoding } from "./decode.js";
-import { type DelimitedRecord, type Delimiter, readDelimited, sniffDelimiter } from "./delimited.js";
+import {
+  type DelimitedRecord,
+  type Delimiter,
+  lineCount,
+  readDelimited,
+  sniffDelimiter,
+} from "./delimited.js";
 import { layoutFingerprint } from "./header_match.js";
 import { csvField, type Reject } from "./rejects.js";
 import { ELIGIBILITY, MEDICAL_CLAIMS, MEMBERS, PROVIDERS, type TableSpec } from "../input/schema.js";
@@ -353,13 +359,6 @@ function validateRow(
 const cell = (v: Value): string => (v === null ? "" : typeof v === "string" ? csvField(v) : String(v));
 
 const isBlank = (r: DelimitedRecord) => r.fields.length === 1 && r.fields[0]!.trim() === "";
-
-/** Lines of a text: one more than its line feeds. */
-function lineCount(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
-  return lines;
-}
 
 /** The share of the progress bar for reading (decoding and the reference-date pass); checking rows takes the rest. */
 export const READ_SHARE = 0.2;

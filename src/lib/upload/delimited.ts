@@ -1,6 +1,13 @@
 /** A field separator the upload accepts. */
 export type Delimiter = "," | ";" | "\t";
 
+/** Lines of a text: one more than its line feeds (`"a\nb\n"` has 3, the last one empty). */
+export function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
 /**
  * Picks the delimiter of a CSV text: the one of comma, semicolon and tab that occurs most often outside
  * quotes in the first non-empty line (comma on a tie or when none occurs).

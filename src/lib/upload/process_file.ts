@@ -1,5 +1,11 @@
 import { decodeUpload, type Encoding } from "./decode.js";
-import { type DelimitedRecord, type Delimiter, readDelimited, sniffDelimiter } from "./delimited.js";
+import {
+  type DelimitedRecord,
+  type Delimiter,
+  lineCount,
+  readDelimited,
+  sniffDelimiter,
+} from "./delimited.js";
 import { layoutFingerprint } from "./header_match.js";
 import { readStarFile, type StarFile } from "./star_file.js";
 import type { StarReference } from "./star_reference.js";
@@ -45,8 +51,7 @@ export async function processStarUpload(
     return { ...base, rejects: [{ file: name, line: 0, column: "file", value: "", expected, fields: [] }] };
   }
   const delimiter = sniffDelimiter(text);
-  let lines = 1;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  const lines = lineCount(text);
   const records: DelimitedRecord[] = [];
   for (const record of readDelimited(text, delimiter)) {
     records.push(record);

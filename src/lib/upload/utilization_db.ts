@@ -8,6 +8,7 @@
 import { createTableSql, INPUT_TABLES, MEDICAL_CLAIMS, PROVIDERS } from "../input/schema.js";
 import { type CountsRow, type KpiRow, scoreCompanyMonths } from "../utilization/score.js";
 import type { TableCsv, UploadTables } from "./table_bytes.js";
+import { sqlString } from "../sql_string.js";
 
 /**
  * A SQL engine: run a statement and get rows as plain objects; make CSV (text, or its UTF-8 bytes as the
@@ -34,15 +35,13 @@ export interface UtilizationResult {
   unknownProviders: number;
 }
 
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 /** The ED classification table's columns (the reference CSV's header). */
 const ED_COLUMNS = ["icd10", "edcnnpa", "edcnpa", "epct", "noner", "injury", "psych", "alcohol", "drug"];
 
 /** `read_csv` of contract-typed CSV text: no type guessing, the contract's types. */
 function readCsvSql(file: string, columns: ReadonlyArray<readonly [string, string]>): string {
-  const types = columns.map(([n, t]) => `${quote(n)}: ${quote(t)}`).join(", ");
-  return `select * from read_csv(${quote(file)}, header = true, auto_detect = false, delim = ',', ` +
+  const types = columns.map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`).join(", ");
+  return `select * from read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', ` +
     `quote = '"', escape = '"', columns = {${types}})`;
 }
 
