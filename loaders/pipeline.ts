@@ -99,6 +99,13 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ...VALIDATION_OUTPUTS,
 ];
 
+/**
+ * The largest outputs (claim lines and fills): written to Parquet as soon as they exist and read
+ * back through a view of the file, so their rows never sit in memory as a table. At a million
+ * members that is about 5 GB of DuckDB table memory the rest of the run does without.
+ */
+const EARLY_OUTPUTS: ReadonlySet<string> = new Set(["medical_claims", "pharmacy_claims"]);
+
 /** Where a run stops: after the data layer, after the utilization tables, or at the end (`all`). */
 export const STAGES = ["core", "utilization", "all"] as const;
 /** One of {@linkcode STAGES}. */
@@ -237,6 +244,47 @@ async function buildPipelineRecommendations(db: Db): Promise<void> {
   );
 }
 
+/**
+ * Writes one output: the rows of `source` (a table name or a query) in the output's row order to
+ * `<out>/<table>.parquet`; returns its manifest entry.
+ */
+async function writeOutput(db: Db, out: string, table: string, source: string): Promise<ManifestFile> {
+  const order = OUTPUTS.find(([name]) => name === table)?.[1];
+  if (!order) throw new Error(`Cannot write ${table}: it is not one of the pipeline's outputs`);
+  const name = `${table}.parquet`;
+  const rows = /^\w+$/.test(source) ? source : `(${source})`;
+  await writeParquet(db, `select * from ${rows} order by ${order}`, join(out, name));
+  const [row] = await queryRows(db, `select count(*)::bigint as n from ${sqlString(join(out, name))}`);
+  const data = await Deno.readFile(join(out, name));
+  progress(
+    "pipeline",
+    `wrote ${name} (${Number(row!.n).toLocaleString("en-US")} rows, ${
+      data.length.toLocaleString("en-US")
+    } bytes)`,
+  );
+  return { name, rows: Number(row!.n), bytes: data.length, sha256: await sha256Hex(data) };
+}
+
+/**
+ * Writes an early output ({@linkcode EARLY_OUTPUTS}) from `source` and replaces whatever held its
+ * rows by a view of the written file.
+ */
+async function writeEarlyOutput(
+  db: Db,
+  out: string,
+  table: string,
+  source: string,
+  written: Map<string, ManifestFile>,
+): Promise<void> {
+  written.set(table, await writeOutput(db, out, table, source));
+  await db.con.run(`drop table if exists ${table}`);
+  await db.con.run(
+    `create or replace view ${table} as select * from read_parquet(${
+      sqlString(join(out, `${table}.parquet`))
+    })`,
+  );
+}
+
 /** Runs the pipeline and writes every table plus `manifest.json` to `options.out`. */
 export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   const { out, seed, scale = "default" } = options;
@@ -258,6 +306,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     ? await openDb({ memoryLimit: options.memoryLimit, tempDirectory: join(work, "spill"), ...threads })
     : await openDb(threads);
   const files: ManifestFile[] = [];
+  const written = new Map<string, ManifestFile>();
   let scenario: string;
   let report: InputReport | undefined;
   try {
@@ -272,28 +321,24 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       });
       for (const note of report.notes) progress("input", note);
       await deriveReferenceTables(db);
+      for (const table of EARLY_OUTPUTS) await writeEarlyOutput(db, out, table, table, written);
       scenario = options.mapping ?? "contract";
     } else {
       const months = options.months ? { months: options.months } : {};
-      scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
+      const sinks = Object.fromEntries(
+        [...EARLY_OUTPUTS].map((
+          table,
+        ) => [table, (sql: string) => writeEarlyOutput(db, out, table, sql, written)]),
+      );
+      scenario = `${(await generateSynthetic(db, { seed, scale, ...months, sinks })).name}/${scale}`;
     }
     await buildCore(db);
     const stage = options.stage ?? "all";
     if (stage === "utilization") await buildUtilization(db);
     if (stage === "all") await buildEverythingElse(db);
-    for (const [table, order] of OUTPUTS) {
+    for (const [table] of OUTPUTS) {
       if (stage !== "all" && !STAGE_OUTPUTS[stage].has(table)) continue;
-      const name = `${table}.parquet`;
-      await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
-      const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
-      const data = await Deno.readFile(join(out, name));
-      files.push({ name, rows: Number(row!.n), bytes: data.length, sha256: await sha256Hex(data) });
-      progress(
-        "pipeline",
-        `wrote ${name} (${Number(row!.n).toLocaleString("en-US")} rows, ${
-          data.length.toLocaleString("en-US")
-        } bytes)`,
-      );
+      files.push(written.get(table) ?? await writeOutput(db, out, table, table));
     }
     if (stage === "all") {
       progress("pipeline", "writing the executive summary");

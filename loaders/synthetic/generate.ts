@@ -28,6 +28,12 @@ export interface SyntheticOptions {
   months?: number;
   /** Scenario file; default data/synthetic/scenario.json. */
   scenarioPath?: string | URL;
+  /**
+   * Steps whose rows go somewhere other than an in-memory table: table → a function that receives
+   * the step's SQL and leaves a table or view of that name behind. The pipeline writes its largest
+   * outputs straight to Parquet this way and reads them back through a view.
+   */
+  sinks?: Readonly<Record<string, (sql: string) => Promise<void>>>;
 }
 
 /** SQL steps in order: table name → SQL file. Each creates one table. */
@@ -48,10 +54,11 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["ambulatory_events", "ambulatory_events.sql"],
   ["care_events", "care_events.sql"],
   ["provider_index", "provider_index.sql"],
-  ["claim_lines", "claim_lines.sql"],
-  ["medical_claims", "medical_claims.sql"],
+  // pharmacy before the medical claims, so the member-month exposure is gone before they are made
   ["therapies", "therapies.sql"],
   ["pharmacy_claims", "pharmacy_claims.sql"],
+  ["claim_lines", "claim_lines.sql"],
+  ["medical_claims", "medical_claims.sql"],
   ["screening_history", "screening_history.sql"],
 ];
 
@@ -242,7 +249,9 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
         await db.con.run(`create or replace view ${table} as ${sql}`);
         progress("synthetic", `${table}: view`);
       } else {
-        await db.con.run(`create or replace table ${table} as ${sql}`);
+        const sink = options.sinks?.[table];
+        if (sink) await sink(sql);
+        else await db.con.run(`create or replace table ${table} as ${sql}`);
         const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
         progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
       }
