@@ -40,19 +40,17 @@ with spans as (
     -- age at the member-year's last enrolled month (as the exposure table ages members)
     , floor(p.age + max(y.hi) / 12.0)::integer as age
     , p.region
+    , p.death_date
     , sum(y.hi - y.lo + 1)::bigint as months_enrolled
-    -- enrolled months in calendar order: first and last eligible day of each
-    , list_sort(flatten(list(list_transform(range(y.lo, y.hi + 1), m -> {
-        'first_day': (getvariable('start_date')::date + to_months(m::integer))::date
-        , 'last_day': least(last_day(getvariable('start_date')::date + to_months(m::integer)), coalesce(p.death_date, date '9999-12-31'))
-      })))) as enrolled_months
+    -- the enrolled month numbers in calendar order (read only for the events that happen)
+    , list_sort(flatten(list(range(y.lo, y.hi + 1)))) as enrolled_months
   from span_year_months y
   join people p using (member_id)
-  group by y.member_id, p.line_of_business, p.contract_id, y.yr, p.sex, p.age, p.region
+  group by y.member_id, p.line_of_business, p.contract_id, y.yr, p.sex, p.age, p.region, p.death_date
 )
 , eligible as (
   select
-    y.*
+    y.* exclude (enrolled_months)
     , e.*
     , coalesce(z.z, 0) as z
   from (select y.*, coalesce(cl.conditions, []) as conditions from member_years y left join condition_lists cl using (member_id)) y
@@ -64,6 +62,24 @@ with spans as (
     and (e.condition is null or list_contains(y.conditions, e.condition))
   left join contract_event_effects z
     on z.contract_id = y.contract_id and z.event = e.event and z.yr = y.yr
+)
+, happened as (
+  select
+    *
+    -- which of the member's enrolled months of that year
+    , 1 + floor(runif('care_month', member_id, event, yr) * months_enrolled)::integer as month_pick
+  from eligible
+  where runif('care', member_id, event, yr)
+    < 1 - pow(1 - sigmoid(logit(annual_probability) + contract_sd * z), months_enrolled / 12)
+)
+, picked as (
+  -- the picked month's first and last eligible day
+  select
+    h.*
+    , (getvariable('start_date')::date + to_months(y.enrolled_months[h.month_pick]::integer))::date as first_day
+    , least(last_day(first_day), coalesce(h.death_date, date '9999-12-31')) as last_day
+  from happened h
+  join member_years y using (member_id, yr)
 )
 select
   member_id || '-' || event || '-' || yr as care_event_id
@@ -77,16 +93,14 @@ select
   , practice_type
   , cost_key
   , place_of_service
-  -- a day in one of the member's enrolled months of that year
-  , 1 + floor(runif('care_month', member_id, event, yr) * months_enrolled)::integer as month_pick
-  , enrolled_months[month_pick].first_day + to_days(floor(runif('care_day', member_id, event, yr)
-      * (datediff('day', enrolled_months[month_pick].first_day, enrolled_months[month_pick].last_day) + 1))::integer) as service_date
+  , month_pick
+  -- a day in the picked month
+  , first_day + to_days(floor(runif('care_day', member_id, event, yr) * (datediff('day', first_day, last_day) + 1))::integer)
+    as service_date
   , case when result_codes_good is not null then
       case when runif('care_result', member_id, event, yr) < sigmoid(logit(good_probability) + 0.8 * contract_sd * z)
         then string_split(result_codes_good, '|')[1 + floor(runif('care_code', member_id, event, yr) * len(string_split(result_codes_good, '|')))::integer]
         else string_split(result_codes_bad, '|')[1 + floor(runif('care_code', member_id, event, yr) * len(string_split(result_codes_bad, '|')))::integer]
       end
     end as result_codes
-from eligible
-where runif('care', member_id, event, yr)
-  < 1 - pow(1 - sigmoid(logit(annual_probability) + contract_sd * z), months_enrolled / 12)
+from picked
