@@ -2,7 +2,7 @@
 -- ambulatory events and their lab work, and the preventive/monitoring events.
 -- Allowed amounts are lognormal with the scenario's median, log-sd and cap per line kind.
 -- grain: one row per claim_id and claim_line_number
-with er as (
+with er as not materialized (
   select
     v.*
     , 'CL' || v.visit_id as claim_id
@@ -45,7 +45,7 @@ with er as (
     , a.is_commercial
   from admissions a
 )
-, amb as (
+, amb as not materialized (
   select
     e.*
     , 'CL' || e.event_id as claim_id
@@ -118,7 +118,7 @@ with er as (
   from amb
   where kind in ('office_visit', 'specialist_visit') and runif('lab', event_id, 0, 0) < getvariable('utilization__lab_per_office_visit')
 )
-, care as (
+, care as not materialized (
   select
     c.*
     , 'CL' || c.care_event_id as claim_id
