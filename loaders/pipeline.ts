@@ -100,9 +100,10 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * The largest outputs (claim lines and fills): written to Parquet as soon as they exist and read
- * back through a view of the file, so the rest of the run does without their rows in memory (at a
- * million members the claim lines alone are 2.9 GB as a DuckDB table, 0.2 GB as Parquet).
+ * The largest outputs (claim lines and fills): written to Parquet as soon as the data is generated
+ * or loaded, and read back through a view of the file, so the rest of the run does without their
+ * rows in memory (at a million members the claim lines alone are 2.9 GB as a DuckDB table, 0.2 GB
+ * as Parquet).
  */
 const EARLY_OUTPUTS: ReadonlySet<string> = new Set(["medical_claims", "pharmacy_claims"]);
 
@@ -244,17 +245,13 @@ async function buildPipelineRecommendations(db: Db): Promise<void> {
   );
 }
 
-/**
- * Writes one output: the rows of `source` (a table name or a query) in the output's row order to
- * `<out>/<table>.parquet`; returns its manifest entry.
- */
-async function writeOutput(db: Db, out: string, table: string, source: string): Promise<ManifestFile> {
+/** Writes one table to `<out>/<table>.parquet` in the output's row order; returns its manifest entry. */
+async function writeOutput(db: Db, out: string, table: string): Promise<ManifestFile> {
   const order = OUTPUTS.find(([name]) => name === table)?.[1];
   if (!order) throw new Error(`Cannot write ${table}: it is not one of the pipeline's outputs`);
   const name = `${table}.parquet`;
-  const rows = /^\w+$/.test(source) ? source : `(${source})`;
-  await writeParquet(db, `select * from ${rows} order by ${order}`, join(out, name));
-  const [row] = await queryRows(db, `select count(*)::bigint as n from ${sqlString(join(out, name))}`);
+  await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
+  const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
   const data = await Deno.readFile(join(out, name));
   progress(
     "pipeline",
@@ -265,27 +262,14 @@ async function writeOutput(db: Db, out: string, table: string, source: string): 
   return { name, rows: Number(row!.n), bytes: data.length, sha256: await sha256Hex(data) };
 }
 
-/**
- * Writes an early output ({@linkcode EARLY_OUTPUTS}) and replaces its table by a view of the written
- * file. `sql`, when given, makes the table first. (Sorting a generator query's rows straight into
- * the file holds its intermediates and the sort in memory at once, which ran out of memory at 1m
- * under a 2.5 GB cap; a table spills.)
- */
-async function writeEarlyOutput(
-  db: Db,
-  out: string,
-  table: string,
-  written: Map<string, ManifestFile>,
-  sql?: string,
-): Promise<void> {
-  if (sql !== undefined) await db.con.run(`create or replace table ${table} as ${sql}`);
-  written.set(table, await writeOutput(db, out, table, table));
+/** Writes an early output ({@linkcode EARLY_OUTPUTS}) and replaces its table by a view of the written file. */
+async function writeEarlyOutput(db: Db, out: string, table: string): Promise<ManifestFile> {
+  const file = await writeOutput(db, out, table);
   await db.con.run(`drop table ${table}`);
   await db.con.run(
-    `create or replace view ${table} as select * from read_parquet(${
-      sqlString(join(out, `${table}.parquet`))
-    })`,
+    `create view ${table} as select * from read_parquet(${sqlString(join(out, file.name))})`,
   );
+  return file;
 }
 
 /** Runs the pipeline and writes every table plus `manifest.json` to `options.out`. */
@@ -324,24 +308,19 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       });
       for (const note of report.notes) progress("input", note);
       await deriveReferenceTables(db);
-      for (const table of EARLY_OUTPUTS) await writeEarlyOutput(db, out, table, written);
       scenario = options.mapping ?? "contract";
     } else {
       const months = options.months ? { months: options.months } : {};
-      const sinks = Object.fromEntries(
-        [...EARLY_OUTPUTS].map((
-          table,
-        ) => [table, (sql: string) => writeEarlyOutput(db, out, table, written, sql)]),
-      );
-      scenario = `${(await generateSynthetic(db, { seed, scale, ...months, sinks })).name}/${scale}`;
+      scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
+    for (const table of EARLY_OUTPUTS) written.set(table, await writeEarlyOutput(db, out, table));
     await buildCore(db);
     const stage = options.stage ?? "all";
     if (stage === "utilization") await buildUtilization(db);
     if (stage === "all") await buildEverythingElse(db);
     for (const [table] of OUTPUTS) {
       if (stage !== "all" && !STAGE_OUTPUTS[stage].has(table)) continue;
-      files.push(written.get(table) ?? await writeOutput(db, out, table, table));
+      files.push(written.get(table) ?? await writeOutput(db, out, table));
     }
     if (stage === "all") {
       progress("pipeline", "writing the executive summary");

@@ -1,18 +1,18 @@
 -- Monthly totals by line of business for the data overview page: exposure, claims, ER visits,
 -- admissions, paid amounts and fills. Claims count once per claim_id among paid claims; ER
 -- visits and admissions count distinct member-days. Counts are INTEGER (pages read them as numbers).
--- Claims and fills group by their month's first day (a date, cheap to hash); the 'YYYY-MM' label
--- is made once per group.
+-- Claims and fills group by their month's first day (a date, cheap to hash) and join the
+-- member-months on it.
 -- grain: one row per line_of_business and year_month
 with mm as (
-  select line_of_business, year_month, count(*) as member_months
+  select line_of_business, year_month, month_start, count(*) as member_months
   from member_months
   group by all
 )
 , med as (
   select
     m.line_of_business
-    , date_trunc('month', c.service_date) as month
+    , date_trunc('month', c.service_date)::date as month_start
     , count(distinct c.claim_id) filter (where c.claim_status = 'paid') as claims
     , count(distinct (c.member_id, c.service_date)) filter (where c.claim_status = 'paid' and c.service_category = 'emergency_department') as er_visits
     , count(distinct (c.member_id, c.service_date)) filter (where c.claim_status = 'paid' and c.service_category = 'inpatient') as admissions
@@ -21,21 +21,15 @@ with mm as (
   join members m using (member_id)
   group by all
 )
-, med_by_label as (
-  select * exclude (month), strftime(month, '%Y-%m') as year_month from med
-)
 , rx as (
   select
     m.line_of_business
-    , date_trunc('month', r.dispensing_date) as month
+    , date_trunc('month', r.dispensing_date)::date as month_start
     , count(*) filter (where r.claim_status = 'paid') as fills
     , sum(r.paid_amount) filter (where r.claim_status <> 'rejected') as pharmacy_paid
   from pharmacy_claims r
   join members m using (member_id)
   group by all
-)
-, rx_by_label as (
-  select * exclude (month), strftime(month, '%Y-%m') as year_month from rx
 )
 select
   mm.line_of_business
@@ -48,6 +42,6 @@ select
   , coalesce(rx.fills, 0)::integer as fills
   , round(coalesce(rx.pharmacy_paid, 0), 2) as pharmacy_paid
 from mm
-left join med_by_label med using (line_of_business, year_month)
-left join rx_by_label rx using (line_of_business, year_month)
+left join med using (line_of_business, month_start)
+left join rx using (line_of_business, month_start)
 order by mm.line_of_business, mm.year_month

@@ -28,12 +28,6 @@ export interface SyntheticOptions {
   months?: number;
   /** Scenario file; default data/synthetic/scenario.json. */
   scenarioPath?: string | URL;
-  /**
-   * Steps whose rows go somewhere other than an in-memory table: table → a function that receives
-   * the step's SQL and leaves a table or view of that name behind. The pipeline writes its largest
-   * outputs straight to Parquet this way and reads them back through a view.
-   */
-  sinks?: Readonly<Record<string, (sql: string) => Promise<void>>>;
 }
 
 /** SQL steps in order: table name → SQL file. Each creates one table. */
@@ -249,9 +243,7 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
         await db.con.run(`create or replace view ${table} as ${sql}`);
         progress("synthetic", `${table}: view`);
       } else {
-        const sink = options.sinks?.[table];
-        if (sink) await sink(sql);
-        else await db.con.run(`create or replace table ${table} as ${sql}`);
+        await db.con.run(`create or replace table ${table} as ${sql}`);
         const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
         progress("synthetic", `${table}: ${Number(row!.n).toLocaleString("en-US")} rows`);
       }
