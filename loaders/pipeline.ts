@@ -5,7 +5,15 @@
  */
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { closeDb, type Db, openDb, queryRows, sqlString, writeParquet } from "./lib/duckdb.ts";
+import {
+  closeDb,
+  type Db,
+  openDb,
+  type OpenOptions,
+  queryRows,
+  sqlString,
+  writeParquet,
+} from "./lib/duckdb.ts";
 import { progress } from "./lib/log.ts";
 import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
@@ -46,9 +54,9 @@ export interface PipelineOptions {
   /** Work in a database file with a memory cap instead of in memory. */
   onDisk?: boolean;
   /**
-   * DuckDB's memory limit (default "3GB" with `onDisk`, none otherwise). Without `onDisk` the
-   * database stays in memory and spills to a temporary folder beyond the limit, which avoids
-   * writing and compressing every table into a database file.
+   * DuckDB's memory limit, default {@linkcode DEFAULT_MEMORY_LIMIT}. Without `onDisk` the database
+   * stays in memory and spills to a temporary folder beyond the limit, which avoids writing and
+   * compressing every table into a database file.
    */
   memoryLimit?: string;
   /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
@@ -60,6 +68,14 @@ export interface PipelineOptions {
    */
   stage?: Stage;
 }
+
+/**
+ * DuckDB's memory limit when the caller sets none. Beyond it DuckDB spills to a temporary folder,
+ * so a run's peak stays bounded whatever the data's size: at a million members (12 months) the
+ * process peaks at about 3 GiB with this limit and 10.5 GiB without one (docs/synthetic-data.md).
+ * Smaller runs (the site's default scale, 100k members) stay under it and never spill.
+ */
+export const DEFAULT_MEMORY_LIMIT = "2.5GB";
 
 /** Every table the pipeline writes, with the columns that fix its row order. */
 export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
@@ -272,6 +288,18 @@ async function writeEarlyOutput(db: Db, out: string, table: string): Promise<Man
   return file;
 }
 
+/** How {@linkcode runPipeline} opens its database, with `work` as its temporary folder. */
+export function databaseOptions(
+  options: Pick<PipelineOptions, "onDisk" | "memoryLimit" | "threads">,
+  work: string,
+): OpenOptions {
+  const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+  const threads = options.threads === undefined ? {} : { threads: options.threads };
+  return options.onDisk
+    ? { path: join(work, "pipeline.duckdb"), memoryLimit, ...threads }
+    : { memoryLimit, tempDirectory: join(work, "spill"), ...threads };
+}
+
 /** Runs the pipeline and writes every table plus `manifest.json` to `options.out`. */
 export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   const { out, seed, scale = "default" } = options;
@@ -279,19 +307,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
     throw new Error(`Cannot run the pipeline: seed must be a non-negative integer (got ${seed})`);
   }
   await Deno.mkdir(out, { recursive: true });
-  // In memory by default (fastest); on disk with a memory cap for large data, which then spills
-  // instead of exhausting memory (about twice as slow).
+  // In memory by default (fastest), spilling to the work folder beyond the memory limit; or in a
+  // database file (`onDisk`, about twice as slow).
   const work = await Deno.makeTempDir({ prefix: "lodestar-db-" });
-  const threads = options.threads === undefined ? {} : { threads: options.threads };
-  const db = options.onDisk
-    ? await openDb({
-      path: join(work, "pipeline.duckdb"),
-      memoryLimit: options.memoryLimit ?? "3GB",
-      ...threads,
-    })
-    : options.memoryLimit
-    ? await openDb({ memoryLimit: options.memoryLimit, tempDirectory: join(work, "spill"), ...threads })
-    : await openDb(threads);
+  const db = await openDb(databaseOptions(options, work));
   const files: ManifestFile[] = [];
   const written = new Map<string, ManifestFile>();
   let scenario: string;
