@@ -15,9 +15,10 @@ import {
   writeParquet,
 } from "./lib/duckdb.ts";
 import { progress } from "./lib/log.ts";
+import { concatParquet } from "./lib/parquet_concat.ts";
 import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
-import { DATA_DIR, generateSynthetic } from "./synthetic/generate.ts";
+import { DATA_DIR, dropSyntheticScratch, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildStarMeasures } from "./stars/member_measures.ts";
 import { buildUtilization } from "./utilization/build.ts";
@@ -61,6 +62,8 @@ export interface PipelineOptions {
   memoryLimit?: string;
   /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
   threads?: number;
+  /** Members per slice of the claim outputs, default {@linkcode SLICE_MEMBERS}; their rows do not depend on it. */
+  sliceMembers?: number;
   /**
    * Where to stop. `core`: after the data layer — generation or loading, the core tables and marts,
    * their Parquet files ({@linkcode STAGE_OUTPUTS}) and the manifest. `utilization`: the data layer plus
@@ -83,8 +86,8 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["members", "member_id"],
   ["eligibility", "member_id, enrollment_start_date"],
   ["member_months", "member_id, year_month"],
-  ["medical_claims", "claim_id, claim_line_number"],
-  ["pharmacy_claims", "claim_id"],
+  ["medical_claims", "member_id, claim_id, claim_line_number"],
+  ["pharmacy_claims", "member_id, claim_id"],
   ["member_conditions", "member_id, condition"],
   ["companies", "company_id"],
   ["contracts", "contract_id"],
@@ -261,31 +264,94 @@ async function buildPipelineRecommendations(db: Db): Promise<void> {
   );
 }
 
-/** Writes one table to `<out>/<table>.parquet` in the output's row order; returns its manifest entry. */
-async function writeOutput(db: Db, out: string, table: string): Promise<ManifestFile> {
+/** The columns that fix an output's row order. */
+function orderOf(table: string): string {
   const order = OUTPUTS.find(([name]) => name === table)?.[1];
   if (!order) throw new Error(`Cannot write ${table}: it is not one of the pipeline's outputs`);
-  const name = `${table}.parquet`;
-  await writeParquet(db, `select * from ${table} order by ${order}`, join(out, name));
-  const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
+  return order;
+}
+
+/** The manifest entry of an output file just written, logged. */
+async function manifestEntry(out: string, name: string, rows: number): Promise<ManifestFile> {
   const data = await Deno.readFile(join(out, name));
   progress(
     "pipeline",
-    `wrote ${name} (${Number(row!.n).toLocaleString("en-US")} rows, ${
-      data.length.toLocaleString("en-US")
-    } bytes)`,
+    `wrote ${name} (${rows.toLocaleString("en-US")} rows, ${data.length.toLocaleString("en-US")} bytes)`,
   );
-  return { name, rows: Number(row!.n), bytes: data.length, sha256: await sha256Hex(data) };
+  return { name, rows, bytes: data.length, sha256: await sha256Hex(data) };
 }
 
-/** Writes an early output ({@linkcode EARLY_OUTPUTS}) and replaces its table by a view of the written file. */
-async function writeEarlyOutput(db: Db, out: string, table: string): Promise<ManifestFile> {
-  const file = await writeOutput(db, out, table);
-  await db.con.run(`drop table ${table}`);
-  await db.con.run(
-    `create view ${table} as select * from read_parquet(${sqlString(join(out, file.name))})`,
+/** Writes one table to `<out>/<table>.parquet` in the output's row order; returns its manifest entry. */
+async function writeOutput(db: Db, out: string, table: string): Promise<ManifestFile> {
+  const name = `${table}.parquet`;
+  await writeParquet(db, `select * from ${table} order by ${orderOf(table)}`, join(out, name));
+  const [row] = await queryRows(db, `select count(*)::bigint as n from ${table}`);
+  return manifestEntry(out, name, Number(row!.n));
+}
+
+/**
+ * Members per slice of an early output: each slice's rows are made (or read), sorted and written
+ * on their own, so memory holds one slice (at a million members, 8 slices of about 1.5M claim lines
+ * or 2.3M fills).
+ */
+export const SLICE_MEMBERS = 125_000;
+
+/**
+ * Filters that split rows by `member_id` into consecutive slices of about
+ * {@linkcode SLICE_MEMBERS} members: `bounds` are the first member ids of the second and later
+ * slices, ascending; rows without a member id go last, where the output's order puts them.
+ */
+export function memberSlices(bounds: readonly string[]): string[] {
+  if (bounds.length === 0) return ["true"];
+  const at = (i: number) => sqlString(bounds[i]!);
+  return [
+    `member_id < ${at(0)}`,
+    ...bounds.slice(1).map((_, i) => `member_id >= ${at(i)} and member_id < ${at(i + 1)}`),
+    `(member_id >= ${at(bounds.length - 1)} or member_id is null)`,
+  ];
+}
+
+/**
+ * Writes an early output ({@linkcode EARLY_OUTPUTS}) a slice of members at a time
+ * ({@linkcode memberSlices}), each slice sorted into its own Parquet part in `work`, and joins the
+ * parts into `<out>/<table>.parquet` ({@linkcode concatParquet}). The output's order begins with
+ * `member_id`, so the parts in turn are its rows in order. The table (or the generator's view) is
+ * then replaced by a view of the written file.
+ */
+async function writeEarlyOutput(
+  db: Db,
+  out: string,
+  table: string,
+  work: string,
+  sliceMembers: number,
+): Promise<ManifestFile> {
+  const order = orderOf(table);
+  if (!order.startsWith("member_id,")) {
+    throw new Error(
+      `Cannot write ${table} by member slices: its row order (${order}) does not begin with member_id`,
+    );
+  }
+  const bounds = await queryRows(
+    db,
+    `select member_id from (select member_id, row_number() over (order by member_id) as n from members)
+     where n % ${sliceMembers} = 1 and n > 1 order by member_id`,
   );
-  return file;
+  const parts: string[] = [];
+  for (const [i, slice] of memberSlices(bounds.map((b) => String(b.member_id))).entries()) {
+    const part = join(work, `${table}.${i}.parquet`);
+    await writeParquet(db, `select * from ${table} where ${slice} order by ${order}`, part);
+    parts.push(part);
+  }
+  const name = `${table}.parquet`;
+  const rows = await concatParquet(parts, join(out, name));
+  for (const part of parts) await Deno.remove(part);
+  const [view] = await queryRows(
+    db,
+    `select count(*)::integer as n from duckdb_views() where view_name = ${sqlString(table)}`,
+  );
+  await db.con.run(`drop ${Number(view!.n) > 0 ? "view" : "table"} ${table}`);
+  await db.con.run(`create view ${table} as select * from read_parquet(${sqlString(join(out, name))})`);
+  return manifestEntry(out, name, rows);
 }
 
 /** How {@linkcode runPipeline} opens its database, with `work` as its temporary folder. */
@@ -305,6 +371,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
   const { out, seed, scale = "default" } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new Error(`Cannot run the pipeline: seed must be a non-negative integer (got ${seed})`);
+  }
+  const { sliceMembers = SLICE_MEMBERS } = options;
+  if (!Number.isSafeInteger(sliceMembers) || sliceMembers < 1) {
+    throw new Error(`Cannot run the pipeline: sliceMembers must be a positive integer (got ${sliceMembers})`);
   }
   await Deno.mkdir(out, { recursive: true });
   // In memory by default (fastest), spilling to the work folder beyond the memory limit; or in a
@@ -332,7 +402,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       const months = options.months ? { months: options.months } : {};
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
-    for (const table of EARLY_OUTPUTS) written.set(table, await writeEarlyOutput(db, out, table));
+    for (const table of EARLY_OUTPUTS) {
+      written.set(table, await writeEarlyOutput(db, out, table, work, sliceMembers));
+    }
+    if (!options.input) await dropSyntheticScratch(db);
     await buildCore(db);
     const stage = options.stage ?? "all";
     if (stage === "utilization") await buildUtilization(db);

@@ -48,7 +48,6 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["ambulatory_events", "ambulatory_events.sql"],
   ["care_events", "care_events.sql"],
   ["provider_index", "provider_index.sql"],
-  // pharmacy before the medical claims, so the member-month exposure is gone before they are made
   ["therapies", "therapies.sql"],
   ["pharmacy_claims", "pharmacy_claims.sql"],
   ["claim_lines", "claim_lines.sql"],
@@ -56,7 +55,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["screening_history", "screening_history.sql"],
 ];
 
-/** Intermediate tables dropped once the contract tables exist. */
+/** Intermediate tables, dropped by {@linkcode dropSyntheticScratch} once the claims are written. */
 const SCRATCH = [
   "condition_lists",
   "people",
@@ -75,8 +74,12 @@ const SCRATCH = [
   "therapies",
 ];
 
-/** Steps kept as views: read once by the next step, so DuckDB runs them inside it, unmaterialised. */
-const VIEWS: ReadonlySet<string> = new Set(["claim_lines"]);
+/**
+ * Steps kept as views: the claim lines (read once, by the medical claims) and the two claim tables,
+ * which the pipeline writes to Parquet a slice of members at a time, so their rows are never all
+ * held at once (at a million members 30M rows, 5 GB as tables).
+ */
+const VIEWS: ReadonlySet<string> = new Set(["claim_lines", "pharmacy_claims", "medical_claims"]);
 
 /** Drops a step's table or view. */
 async function dropStep(db: Db, name: string): Promise<void> {
@@ -92,8 +95,6 @@ const DROP_AFTER: Readonly<Record<string, readonly string[]>> = {
   er_visits: ["er_visits_base", "readmission_visits"],
   admissions: ["elective_admissions"],
   care_events: ["condition_lists"],
-  medical_claims: ["claim_lines", "er_visits", "admissions", "ambulatory_events", "care_events"],
-  pharmacy_claims: ["exposure", "therapies"],
 };
 
 /**
@@ -162,7 +163,11 @@ async function loadReferenceTables(db: Db, scenario: Scenario): Promise<void> {
                'good_probability': 'double', 'procedure_code': 'varchar', 'place_of_service': 'varchar'})`);
 }
 
-/** Generates the synthetic payer; returns the scenario used. */
+/**
+ * Generates the synthetic payer; returns the scenario used. The claim tables (`medical_claims`,
+ * `pharmacy_claims`) are views over intermediate tables: read them, then release the
+ * intermediates with {@linkcode dropSyntheticScratch}.
+ */
 export async function generateSynthetic(db: Db, options: SyntheticOptions): Promise<Scenario> {
   const scenario = readScenario(options.scenarioPath ?? new URL("synthetic/scenario.json", DATA_DIR));
   const scale = scenario.scales[options.scale];
@@ -249,7 +254,6 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
       }
       for (const done of DROP_AFTER[table] ?? []) await dropStep(db, done);
     }
-    for (const table of SCRATCH) await dropStep(db, table);
     // Contract tables not built by a step (providers) take the contract's columns, order and types.
     for (const spec of INPUT_TABLES) {
       if (STEPS.some(([table]) => table === spec.name)) continue;
@@ -263,4 +267,12 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
     await db.con.run("reset preserve_insertion_order");
   }
   return scenario;
+}
+
+/**
+ * Drops the generator's intermediate tables, once the claim views that read them have been written
+ * and replaced.
+ */
+export async function dropSyntheticScratch(db: Db): Promise<void> {
+  for (const table of SCRATCH) await dropStep(db, table);
 }

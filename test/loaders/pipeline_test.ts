@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
 import { sha256Hex } from "../../loaders/manifest.ts";
-import { databaseOptions, runPipeline } from "../../loaders/pipeline.ts";
+import { databaseOptions, memberSlices, runPipeline } from "../../loaders/pipeline.ts";
 import { DEFAULT_SEED, seedFromEnv } from "../../loaders/settings.ts";
 import { pipelineRun } from "../support/pipeline_run.ts";
 
@@ -61,6 +61,60 @@ Deno.test("runPipeline()", async (t) => {
     },
   );
 
+  await t.step(
+    "the claims written in member slices are the same rows in the same order, whatever the thread count",
+    async () => {
+      const { dir: whole, manifest } = await pipelineRun(11, "tiny");
+      const members = manifest.files.find((f) => f.name === "members.parquet")!.rows;
+      const sliceMembers = 300;
+      const files = ["medical_claims.parquet", "pharmacy_claims.parquet"];
+      // rows with their positions, hashed: equal only for the same rows in the same order
+      const digest = async (dir: string) => {
+        const db = await openDb();
+        try {
+          return await Promise.all(files.map(async (name) => {
+            const path = sqlString(join(dir, name));
+            const [row] = await queryRows(
+              db,
+              `select count(*)::integer as rows, sum(hash(t::varchar)::hugeint)::varchar as digest
+                 , (select count(*)::integer from parquet_metadata(${path}) where column_id = 0) as row_groups
+               from read_parquet(${path}, file_row_number = true) t`,
+            );
+            return row!;
+          }));
+        } finally {
+          closeDb(db);
+        }
+      };
+      const sliced = await Promise.all(
+        [1, 2].map((threads) =>
+          withTemp(async (out) => {
+            const run = await runPipeline({
+              out,
+              seed: 11,
+              scale: "tiny",
+              stage: "core",
+              sliceMembers,
+              threads,
+            });
+            return { files: run.files.filter((f) => files.includes(f.name)), digest: await digest(out) };
+          })
+        ),
+      );
+      assert.deepEqual(sliced[0]!.files, sliced[1]!.files);
+      const expected = await digest(whole);
+      for (const [i, file] of sliced[0]!.digest.entries()) {
+        assert.equal(file.rows, expected[i]!.rows);
+        assert.equal(file.digest, expected[i]!.digest);
+        // each slice is at least one row group of its own
+        assert.ok(
+          Number(file.row_groups) >= Math.ceil(members / sliceMembers),
+          `${files[i]}: ${file.row_groups} row groups`,
+        );
+      }
+    },
+  );
+
   await t.step("the manifest's row counts and hashes describe the files written", async () => {
     const { dir: out, manifest } = await pipelineRun(11, "small");
     const onDisk = JSON.parse(await Deno.readTextFile(join(out, "manifest.json")));
@@ -80,10 +134,14 @@ Deno.test("runPipeline()", async (t) => {
     }
   });
 
-  await t.step("rejects a seed that is not a non-negative integer", async () => {
+  await t.step("rejects a seed that is not a non-negative integer, and slices without members", async () => {
     await assert.rejects(
       withTemp((out) => runPipeline({ out, seed: -1 })),
       /non-negative integer \(got -1\)/,
+    );
+    await assert.rejects(
+      withTemp((out) => runPipeline({ out, seed: 1, sliceMembers: 0 })),
+      /sliceMembers must be a positive integer \(got 0\)/,
     );
   });
 });
@@ -92,4 +150,32 @@ Deno.test("seedFromEnv()", () => {
   assert.equal(seedFromEnv(() => undefined), DEFAULT_SEED);
   assert.equal(seedFromEnv(() => "42"), 42);
   assert.throws(() => seedFromEnv(() => "4.2"), /LODESTAR_SEED: expected a non-negative integer, got "4.2"/);
+});
+
+Deno.test("memberSlices()", async (t) => {
+  await t.step("puts every member id, and rows without one, in exactly one slice, in order", async () => {
+    const db = await openDb();
+    try {
+      const slices = memberSlices(["M10", "M20", "M30"]);
+      assert.equal(slices.length, 4);
+      const ids = ["M0", "M10", "M15", "M2", "M20", "M25", "M30", "M99", null];
+      const rows = await queryRows(
+        db,
+        `select coalesce(member_id, 'null') as id, ${
+          slices.map((where, i) => `(${where})::integer * ${i + 1}`).join(" + ")
+        } as slice, ${slices.map((where) => `coalesce((${where})::integer, 0)`).join(" + ")} as matches
+         from (select unnest(${
+          JSON.stringify(ids).replaceAll('"', "'")
+        }::varchar[]) as member_id) order by member_id nulls last`,
+      );
+      assert.deepEqual(rows.map((r) => [r.id, Number(r.matches)]), ids.map((id) => [id ?? "null", 1]));
+      assert.deepEqual(rows.map((r) => r.slice === null ? 4 : Number(r.slice)), [1, 2, 2, 2, 3, 3, 4, 4, 4]);
+    } finally {
+      closeDb(db);
+    }
+  });
+
+  await t.step("without bounds, one slice of everything", () => {
+    assert.deepEqual(memberSlices([]), ["true"]);
+  });
 });
