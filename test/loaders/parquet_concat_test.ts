@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
 import fc from "fast-check";
+import { readParquet } from "parquet-wasm/node";
 import { closeDb, type Db, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
 import { concatParquet } from "../../loaders/lib/parquet_concat.ts";
 import { decodeStruct, encodeStruct, T, type ThriftStruct } from "../../loaders/lib/thrift_compact.ts";
@@ -159,6 +161,27 @@ Deno.test("concatParquet()", async (t) => {
             },
           ),
           { numRuns: 12 },
+        );
+      },
+    );
+
+    await t.step(
+      "parquet-wasm, the pages' Parquet reader, reads the joined file's rows in order",
+      async () => {
+        // an empty part in the middle, and parts that end inside a row group's worth of rows
+        const ranges = [[0, 7_000], [7_000, 7_000], [7_000, rows]] as const;
+        const parts = ranges.map((_, k) => join(dir, `wasm${k}.parquet`));
+        for (const [k, [lo, hi]] of ranges.entries()) await writePart(db, parts[k]!, lo, hi, 3000);
+        const out = join(dir, "wasm.parquet");
+        await concatParquet(parts, out);
+        const table = tableFromIPC(readParquet(await Deno.readFile(out)).intoIPCStream());
+        assert.equal(table.numRows, rows);
+        const ids = table.getChild("claim_id")!.toArray() as string[];
+        assert.deepEqual(ids, Array.from({ length: rows }, (_, i) => `C${String(i).padStart(8, "0")}`));
+        const statuses = Array.from(table.getChild("status")!.toArray() as Iterable<string>);
+        assert.deepEqual(
+          statuses,
+          Array.from({ length: rows }, (_, i) => ["paid", "rejected", "reversed"][i % 3]),
         );
       },
     );
