@@ -61,7 +61,10 @@ function list(value: ThriftValue | undefined): ThriftValue[] {
   return value?.type === T.LIST ? value.items : [];
 }
 
-/** `fields` with integer field `id` replaced by `f(value)` when present and positive. */
+/**
+ * `fields` with each i64 field whose id is in `ids` moved by `shift`; a 0 stays (no real offset is 0,
+ * where the file's `PAR1` is, and DuckDB writes 0 for offsets it does not use).
+ */
 function shifted(fields: ThriftField[], ids: readonly number[], shift: bigint): ThriftField[] {
   return fields.map((f) =>
     ids.includes(f.id) && f.value.type === T.I64 && f.value.value > 0n
@@ -116,8 +119,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function concatParquet(parts: readonly string[], out: string): Promise<number> {
   if (parts.length === 0) throw new Error(`Cannot write ${out}: no Parquet parts to join`);
   const file = await Deno.open(out, { write: true, create: true, truncate: true });
+  let joined = false;
   try {
-    await file.write(MAGIC);
+    await writeAll(file, MAGIC);
     let position = 4;
     let rows = 0n;
     let first: ThriftStruct | undefined;
@@ -125,10 +129,9 @@ export async function concatParquet(parts: readonly string[], out: string): Prom
     const groups: ThriftValue[] = [];
     for (const path of parts) {
       const part = readPart(path, await Deno.readFile(path));
-      const partSchema = encodeStruct({
-        type: T.STRUCT,
-        fields: [{ id: FILE.schema, value: field(part.footer, FILE.schema)! }],
-      });
+      const partSchema = encodeStruct(
+        { type: T.STRUCT, fields: part.footer.fields.filter((f) => f.id === FILE.schema) },
+      );
       if (!first) {
         first = part.footer;
         schema = partSchema;
@@ -137,6 +140,8 @@ export async function concatParquet(parts: readonly string[], out: string): Prom
       }
       const shift = BigInt(position - 4);
       for (const group of list(field(part.footer, FILE.rowGroups))) {
+        // a row group's ordinal is an i16
+        if (groups.length > 32_767) throw new Error(`Cannot write ${out}: more than 32,768 row groups`);
         groups.push(shiftRowGroup(struct(group, "a row group"), path, shift, groups.length));
       }
       const numRows = field(part.footer, FILE.numRows);
@@ -160,9 +165,12 @@ export async function concatParquet(parts: readonly string[], out: string): Prom
     await writeAll(file, footer);
     await writeAll(file, length);
     await writeAll(file, MAGIC);
+    joined = true;
     return Number(rows);
   } finally {
     file.close();
+    // no half-joined file is left behind
+    if (!joined) await Deno.remove(out);
   }
 }
 

@@ -210,6 +210,8 @@ Deno.test("concatParquet()", async (t) => {
         new RegExp(`Cannot join ${c}: it is not a Parquet file`),
       );
       await assert.rejects(concatParquet([], join(dir, "x.parquet")), /no Parquet parts to join/);
+      // a failed join leaves no partial file
+      await assert.rejects(Deno.stat(join(dir, "x.parquet")), Deno.errors.NotFound);
     });
   } finally {
     closeDb(db);
