@@ -120,9 +120,9 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
 
 /**
  * The largest outputs (claim lines and fills): written to Parquet as soon as the data is generated
- * or loaded, and read back through a view of the file, so the rest of the run does without their
- * rows in memory (at a million members the claim lines alone are 2.9 GB as a DuckDB table, 0.2 GB
- * as Parquet).
+ * or loaded, a slice of members at a time ({@linkcode writeEarlyOutput}), and read back through a
+ * view of the file, so the rest of the run does without their rows in memory (at a million members
+ * the claim lines alone are 2.9 GB as a DuckDB table, 0.2 GB as Parquet).
  */
 const EARLY_OUTPUTS: ReadonlySet<string> = new Set(["medical_claims", "pharmacy_claims"]);
 
