@@ -40,16 +40,25 @@ interface Part {
   footerStart: number;
 }
 
-function readPart(path: string, bytes: Uint8Array): Part {
+/**
+ * Where a Parquet file's footer lies: bytes [start, end) of `bytes`, the file at `path`. Throws when
+ * the file is not Parquet.
+ */
+export function footerRange(path: string, bytes: Uint8Array): { start: number; end: number } {
   const n = bytes.length;
   const ends = (at: number) => MAGIC.every((b, i) => bytes[at + i] === b);
   if (n < 12 || !ends(0) || !ends(n - 4)) {
     throw new Error(`Cannot join ${path}: it is not a Parquet file (no PAR1 at both ends)`);
   }
   const length = new DataView(bytes.buffer, bytes.byteOffset + n - 8, 4).getUint32(0, true);
-  const footerStart = n - 8 - length;
-  if (footerStart < 4) throw new Error(`Cannot join ${path}: its footer length (${length}) exceeds the file`);
-  return { path, bytes, footer: decodeStruct(bytes.subarray(footerStart, n - 8)), footerStart };
+  const start = n - 8 - length;
+  if (start < 4) throw new Error(`Cannot join ${path}: its footer length (${length}) exceeds the file`);
+  return { start, end: n - 8 };
+}
+
+function readPart(path: string, bytes: Uint8Array): Part {
+  const { start, end } = footerRange(path, bytes);
+  return { path, bytes, footer: decodeStruct(bytes.subarray(start, end)), footerStart: start };
 }
 
 function struct(value: ThriftValue | undefined, what: string): ThriftStruct {

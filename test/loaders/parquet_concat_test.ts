@@ -4,14 +4,8 @@ import { tableFromIPC } from "apache-arrow";
 import fc from "fast-check";
 import { readParquet } from "parquet-wasm/node";
 import { closeDb, type Db, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
-import { concatParquet } from "../../loaders/lib/parquet_concat.ts";
+import { concatParquet, footerRange } from "../../loaders/lib/parquet_concat.ts";
 import { decodeStruct, encodeStruct, T, type ThriftStruct } from "../../loaders/lib/thrift_compact.ts";
-
-/** The footer bytes of a Parquet file. */
-function footerOf(bytes: Uint8Array): Uint8Array {
-  const length = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 4).getUint32(0, true);
-  return bytes.subarray(bytes.length - 8 - length, bytes.length - 8);
-}
 
 /**
  * A table of `rows` rows with the column kinds a claims file has: text ids, low-cardinality text
@@ -46,7 +40,9 @@ Deno.test("decodeStruct() and encodeStruct()", async (t) => {
     try {
       await makeTable(db, 10_000);
       await writePart(db, join(dir, "a.parquet"), 0, 10_000);
-      const footer = footerOf(await Deno.readFile(join(dir, "a.parquet")));
+      const file = await Deno.readFile(join(dir, "a.parquet"));
+      const { start, end } = footerRange("a.parquet", file);
+      const footer = file.subarray(start, end);
       assert.deepEqual(encodeStruct(decodeStruct(footer)), footer);
     } finally {
       closeDb(db);
