@@ -31,6 +31,7 @@ with spans as (
   from span_years
 )
 , member_years as (
+  -- grouped by member and year alone (small keys); the member's attributes are joined after
   select
     y.member_id
     , p.line_of_business = 'commercial' as is_commercial
@@ -38,15 +39,23 @@ with spans as (
     , y.yr
     , p.sex
     -- age at the member-year's last enrolled month (as the exposure table ages members)
-    , floor(p.age + max(y.hi) / 12.0)::integer as age
+    , floor(p.age + y.last_m / 12.0)::integer as age
     , p.region
     , p.death_date
-    , sum(y.hi - y.lo + 1)::bigint as months_enrolled
-    -- the enrolled month numbers in calendar order (read only for the events that happen)
-    , list_sort(flatten(list(range(y.lo, y.hi + 1)))) as enrolled_months
-  from span_year_months y
+    , y.months_enrolled
+    , y.enrolled_months
+  from (
+    select
+      member_id
+      , yr
+      , max(hi) as last_m
+      , sum(hi - lo + 1)::bigint as months_enrolled
+      -- the enrolled month numbers in calendar order (read only for the events that happen)
+      , list_sort(flatten(list(range(lo, hi + 1)))) as enrolled_months
+    from span_year_months
+    group by member_id, yr
+  ) y
   join people p using (member_id)
-  group by y.member_id, p.line_of_business, p.contract_id, y.yr, p.sex, p.age, p.region, p.death_date
 )
 , eligible as (
   select
