@@ -6,13 +6,18 @@
  * - `core`: generation + the core tables and their Parquet files (`--stage core`), at every scale;
  * - `all`: the whole pipeline (every output), at the scales up to 100k.
  *
+ * It also prints each run's wall seconds by phase: generation, the two claim files, everything
+ * after (`pipelinePhases`).
+ *
  *   deno run -A bench/pipeline_scale.ts [scale …]     (default: 10k 100k 1m)
  */
 import { join } from "node:path";
+import { pipelinePhases, readProgress } from "./pipeline_phases.ts";
 
 const scales = Deno.args.length > 0 ? Deno.args : ["10k", "100k", "1m"];
 const deno = Deno.execPath();
 const rows: Record<string, string | number>[] = [];
+const phases: Record<string, string | number>[] = [];
 const runs = [
   ...scales.map((scale) => ({ scale, stage: "core" })),
   ...scales.filter((scale) => scale !== "1m").map((scale) => ({ scale, stage: "all" })),
@@ -67,6 +72,15 @@ for (const { scale, stage } of runs) {
     // user + system CPU of all threads; divided by the cores, the wall time of an unloaded machine
     "cpu s": cpu ? Number(cpu) : "n/a",
   });
+  phases.push({
+    scale,
+    stage,
+    ...Object.fromEntries(pipelinePhases(readProgress(stderr), ["medical_claims", "pharmacy_claims"])),
+  });
   await Deno.remove(out, { recursive: true });
 }
 console.table(rows);
+console.log(
+  "Wall seconds by phase (from the progress lines; the claim files are made, sorted and written in theirs):",
+);
+console.table(phases);
