@@ -8,6 +8,38 @@ import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.
 import { DEFAULT_SCALE, DEFAULT_SEED } from "../../loaders/settings.ts";
 import { stageRun } from "../support/pipeline_run.ts";
 
+/** The calibration table's columns in docs/synthetic-data.md, as data_benchmarks metrics. */
+const DOC_COLUMNS = [
+  "er_visits_per_1000",
+  "er_admitted_share",
+  "admissions_per_1000",
+  "medical_claims_per_member_year",
+  "fills_per_member_year",
+  "total_pmpm",
+  "pharmacy_pmpm",
+] as const;
+
+/**
+ * The calibration table's figures: line of business → metric → [quoted number, decimals shown].
+ * Shares are quoted as percentages and come back as fractions' percentages.
+ */
+function docCalibration(markdown: string): Map<string, Map<string, [number, number]>> {
+  const table = new Map<string, Map<string, [number, number]>>();
+  for (const [label, lob] of [["commercial", "commercial"], ["Medicare Advantage", "medicare_advantage"]]) {
+    const line = markdown.split("\n").find((l) => l.startsWith(`| ${label} `));
+    assert.ok(line, `docs/synthetic-data.md has no calibration row for ${label}`);
+    const cells = line.split("|").slice(2, -1).map((c) => c.trim().replace(/[$,%]/g, ""));
+    assert.equal(cells.length, DOC_COLUMNS.length, `calibration row for ${label}: ${line}`);
+    table.set(
+      lob!,
+      new Map(
+        DOC_COLUMNS.map((metric, i) => [metric, [Number(cells[i]), cells[i]!.split(".")[1]?.length ?? 0]]),
+      ),
+    );
+  }
+  return table;
+}
+
 Deno.test("the default synthetic payer's rates are inside the benchmark ranges", async (t) => {
   const { dir } = await stageRun(DEFAULT_SEED, DEFAULT_SCALE, "utilization");
   const db = await openDb();
@@ -27,6 +59,23 @@ Deno.test("the default synthetic payer's rates are inside the benchmark ranges",
         },
       );
     }
+    await t.step("docs/synthetic-data.md quotes these rates, rounded as shown", () => {
+      const quoted = docCalibration(Deno.readTextFileSync("docs/synthetic-data.md"));
+      const stale: string[] = [];
+      for (const row of rows) {
+        const cell = quoted.get(String(row.line_of_business))?.get(String(row.metric));
+        assert.ok(cell, `the calibration table has no column for ${row.metric}`);
+        const [figure, decimals] = cell;
+        const value = Number(row.value) * (row.metric === "er_admitted_share" ? 100 : 1);
+        if (value.toFixed(decimals) !== figure.toFixed(decimals)) {
+          stale.push(
+            `${row.line_of_business} ${row.metric}: quoted ${figure}, computed ${value.toFixed(decimals)}`,
+          );
+        }
+      }
+      assert.equal(quoted.size, 2);
+      assert.deepEqual(stale, [], "update the calibration table in docs/synthetic-data.md");
+    });
     await t.step(
       "ER diagnoses: NYU potentially avoidable 40-60%, injury 10-25%, unclassified < 15%",
       async () => {
