@@ -2,6 +2,7 @@
  * The pipeline manifest: what was generated, from what, and the content hash of every output, so
  * that two runs can be compared and a page can show provenance. It holds no wall-clock time.
  */
+import { createHash } from "node:crypto";
 import type { Stage } from "./pipeline.ts";
 
 /** One output file. */
@@ -36,6 +37,21 @@ export interface Manifest {
     notes: string[];
     capabilities: Record<string, boolean>;
   };
+}
+
+/**
+ * Hex SHA-256 and size of a file, read in chunks: a large output (a claim file is hundreds of MB at a
+ * million members) is never held in memory whole.
+ */
+export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const file = await Deno.open(path, { read: true });
+  for await (const chunk of file.readable) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest("hex"), bytes };
 }
 
 /** Hex SHA-256 of some bytes. */

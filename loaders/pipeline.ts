@@ -17,7 +17,7 @@ import {
 import { progress } from "./lib/log.ts";
 import { concatParquet } from "./lib/parquet_concat.ts";
 import { readSql } from "./lib/sql_file.ts";
-import { type Manifest, type ManifestFile, sha256Hex } from "./manifest.ts";
+import { type Manifest, type ManifestFile, sha256File } from "./manifest.ts";
 import { DATA_DIR, dropSyntheticScratch, generateSynthetic } from "./synthetic/generate.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildStarMeasures } from "./stars/member_measures.ts";
@@ -80,12 +80,16 @@ export interface PipelineOptions {
  */
 export const DEFAULT_MEMORY_LIMIT = "2.5GB";
 
-/** Every table the pipeline writes, with the columns that fix its row order. */
+/**
+ * Every table the pipeline writes, with the columns that fix its row order. Sort keys are dates
+ * rather than their `YYYY-MM` labels where the table has both (member-months: the same order, and at
+ * a million members the sort by date takes half the time of the sort by label).
+ */
 export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
   ["providers", "provider_id"],
   ["members", "member_id"],
   ["eligibility", "member_id, enrollment_start_date"],
-  ["member_months", "member_id, year_month"],
+  ["member_months", "member_id, month_start"],
   ["medical_claims", "member_id, claim_id, claim_line_number"],
   ["pharmacy_claims", "member_id, claim_id"],
   ["member_conditions", "member_id, condition"],
@@ -273,12 +277,12 @@ function orderOf(table: string): string {
 
 /** The manifest entry of an output file just written, logged. */
 async function manifestEntry(out: string, name: string, rows: number): Promise<ManifestFile> {
-  const data = await Deno.readFile(join(out, name));
+  const { sha256, bytes } = await sha256File(join(out, name));
   progress(
     "pipeline",
-    `wrote ${name} (${rows.toLocaleString("en-US")} rows, ${data.length.toLocaleString("en-US")} bytes)`,
+    `wrote ${name} (${rows.toLocaleString("en-US")} rows, ${bytes.toLocaleString("en-US")} bytes)`,
   );
-  return { name, rows, bytes: data.length, sha256: await sha256Hex(data) };
+  return { name, rows, bytes, sha256 };
 }
 
 /** Writes one table to `<out>/<table>.parquet` in the output's row order; returns its manifest entry. */
