@@ -43,7 +43,7 @@ for (const { scale, stage } of runs) {
       "--report-memory",
       "--stage",
       stage,
-      // DuckDB's memory is capped by the pipeline's default limit (2.5 GB; the 1m run spills beyond it)
+      // DuckDB's memory is capped by the pipeline's default limit (2 GB; the 1m run spills beyond it)
     ],
     stdout: "piped",
     stderr: "piped",

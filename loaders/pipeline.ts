@@ -75,10 +75,11 @@ export interface PipelineOptions {
 /**
  * DuckDB's memory limit when the caller sets none. Beyond it DuckDB spills to a temporary folder,
  * so a run's peak stays bounded whatever the data's size: at a million members (12 months) the
- * process peaks at about 3 GiB with this limit and 10.5 GiB without one (docs/synthetic-data.md).
+ * process peaks at 2.6 GiB with this limit, 2.9–3.7 GiB with 2.5 GB and 10.5 GiB without one
+ * (docs/synthetic-data.md).
  * Smaller runs (the site's default scale, 100k members) stay under it and never spill.
  */
-export const DEFAULT_MEMORY_LIMIT = "2.5GB";
+export const DEFAULT_MEMORY_LIMIT = "2GB";
 
 /**
  * Every table the pipeline writes, with the columns that fix its row order. Sort keys are dates

@@ -34,7 +34,7 @@ Deno.test("runPipeline()", async (t) => {
   );
 
   await t.step(
-    "the database is capped at 2.5 GB and spills to the run's work folder unless told otherwise",
+    "the database is capped at 2 GB and spills to the run's work folder unless told otherwise",
     async () => {
       const settings = async (options: Parameters<typeof databaseOptions>[0]) => {
         const db = await openDb(databaseOptions(options, "/tmp/lodestar-work"));
@@ -48,15 +48,15 @@ Deno.test("runPipeline()", async (t) => {
           closeDb(db);
         }
       };
-      // DuckDB reports limits in GiB/MiB: 2.5 GB = 2.3 GiB, 1 GB = 953.6 MiB
-      assert.deepEqual(await settings({}), { memory: "2.3 GiB", spill: "/tmp/lodestar-work/spill" });
+      // DuckDB reports limits in GiB/MiB: 2 GB = 1.8 GiB, 1 GB = 953.6 MiB
+      assert.deepEqual(await settings({}), { memory: "1.8 GiB", spill: "/tmp/lodestar-work/spill" });
       assert.deepEqual(await settings({ memoryLimit: "1GB" }), {
         memory: "953.6 MiB",
         spill: "/tmp/lodestar-work/spill",
       });
       assert.deepEqual(databaseOptions({ onDisk: true }, "/w"), {
         path: "/w/pipeline.duckdb",
-        memoryLimit: "2.5GB",
+        memoryLimit: "2GB",
       });
     },
   );
