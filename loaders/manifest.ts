@@ -54,8 +54,7 @@ export async function sha256File(path: string): Promise<{ sha256: string; bytes:
   return { sha256: hash.digest("hex"), bytes };
 }
 
-/** Hex SHA-256 of some bytes. */
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+/** Hex SHA-256 of some bytes held in memory (the same hash as {@linkcode sha256File}). */
+export function sha256Hex(data: Uint8Array): Promise<string> {
+  return Promise.resolve(createHash("sha256").update(data).digest("hex"));
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { sha256File, sha256Hex } from "../../loaders/manifest.ts";
 
-Deno.test("sha256File: the FIPS 180-2 test vectors", async () => {
+Deno.test("sha256File and sha256Hex: the FIPS 180-2 test vectors", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const path = join(dir, "abc");
@@ -19,7 +19,14 @@ Deno.test("sha256File: the FIPS 180-2 test vectors", async () => {
       bytes: 1_000_000,
     });
     await Deno.writeFile(path, new Uint8Array());
-    assert.equal((await sha256File(path)).sha256, await sha256Hex(new Uint8Array()));
+    assert.deepEqual(await sha256File(path), {
+      sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      bytes: 0,
+    });
+    assert.equal(
+      await sha256Hex(new TextEncoder().encode("abc")),
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
