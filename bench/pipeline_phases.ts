@@ -1,24 +1,8 @@
 /**
  * Where a pipeline run's wall time went, read back from its progress lines
- * (`[  1.2s] stage: message`, written by `progress` in loaders/lib/log.ts).
+ * (`[  1.2s] stage: message`, written by `progress` and read by `readProgress` in loaders/lib/log.ts).
  */
-
-/** One progress line: seconds since the process started, the stage and the message. */
-export interface ProgressLine {
-  seconds: number;
-  stage: string;
-  message: string;
-}
-
-/** The progress lines of a run's stderr, in order; other lines are skipped. */
-export function readProgress(stderr: string): ProgressLine[] {
-  const lines: ProgressLine[] = [];
-  for (const line of stderr.split("\n")) {
-    const match = /^\[\s*(\d+(?:\.\d+)?)s\] ([\w-]+): (.*)$/.exec(line);
-    if (match) lines.push({ seconds: Number(match[1]), stage: match[2]!, message: match[3]! });
-  }
-  return lines;
-}
+import type { ProgressLine } from "../loaders/lib/log.ts";
 
 /**
  * Splits a run into phases at the lines that report the named files written

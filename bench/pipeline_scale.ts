@@ -12,7 +12,8 @@
  *   deno run -A bench/pipeline_scale.ts [scale …]     (default: 10k 100k 1m)
  */
 import { join } from "node:path";
-import { pipelinePhases, readProgress } from "./pipeline_phases.ts";
+import { readProgress } from "../loaders/lib/log.ts";
+import { pipelinePhases } from "./pipeline_phases.ts";
 
 const scales = Deno.args.length > 0 ? Deno.args : ["10k", "100k", "1m"];
 const deno = Deno.execPath();

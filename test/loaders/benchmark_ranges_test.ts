@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
 import { DEFAULT_SCALE, DEFAULT_SEED } from "../../loaders/settings.ts";
+import { tableCells } from "../support/markdown_table.ts";
 import { stageRun } from "../support/pipeline_run.ts";
 
 /** The calibration table's columns in docs/synthetic-data.md, as data_benchmarks metrics. */
@@ -28,7 +29,7 @@ function docCalibration(markdown: string): Map<string, Map<string, [number, numb
   for (const [label, lob] of [["commercial", "commercial"], ["Medicare Advantage", "medicare_advantage"]]) {
     const line = markdown.split("\n").find((l) => l.startsWith(`| ${label} `));
     assert.ok(line, `docs/synthetic-data.md has no calibration row for ${label}`);
-    const cells = line.split("|").slice(2, -1).map((c) => c.trim().replace(/[$,%]/g, ""));
+    const cells = tableCells(line).slice(1).map((c) => c.replace(/[$,%]/g, ""));
     assert.equal(cells.length, DOC_COLUMNS.length, `calibration row for ${label}: ${line}`);
     table.set(
       lob!,

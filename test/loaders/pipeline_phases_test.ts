@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { pipelinePhases, readProgress } from "../../bench/pipeline_phases.ts";
+import { pipelinePhases } from "../../bench/pipeline_phases.ts";
+import { readProgress } from "../../loaders/lib/log.ts";
 
 const LOG = `[  0.4s] synthetic: entities for scale 1m (12 months)
 [ 20.3s] synthetic: exposure: 10,563,182 rows

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { validateCutPoints2026, validationCsv } from "../../../loaders/stars/cut_points_validation.ts";
+import { tableCells } from "../../support/markdown_table.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const inputs = { cmsDir: `${root}data/reference/cms-2026`, starsDir: `${root}data/reference/stars` };
@@ -26,17 +27,15 @@ Deno.test("validateCutPoints2026()", async (t) => {
   });
   await t.step("the committed report shows the thresholds computed now", () => {
     const doc = Deno.readTextFileSync(`${root}docs/cut-points-validation.md`);
-    const table = doc.split("\n").filter((l) => /^\| [CD]\d\d/.test(l)).map((l) =>
-      l.split("|").map((c) => c.trim())
-    );
+    const table = doc.split("\n").filter((l) => /^\| [CD]\d\d/.test(l)).map(tableCells);
     assert.equal(table.length, rows.length);
     table.forEach((cells, i) => {
       const r = rows[i]!;
       const show = (t: number[] | null) => t ? t.map((x) => x.toFixed(r.precision)).join(" / ") : "–";
-      assert.ok(cells[1]!.startsWith(r.measureId), cells[1]);
-      assert.equal(cells[6], show(r.meanResampled), `${r.measureId} ${r.pool} MR`);
-      assert.equal(cells[9], show(r.meanResampledCmsFence), `${r.measureId} ${r.pool} MR in CMS's fence`);
-      assert.equal(cells[13], show(r.final), `${r.measureId} ${r.pool} final`);
+      assert.ok(cells[0]!.startsWith(r.measureId), cells[0]);
+      assert.equal(cells[5], show(r.meanResampled), `${r.measureId} ${r.pool} MR`);
+      assert.equal(cells[8], show(r.meanResampledCmsFence), `${r.measureId} ${r.pool} MR in CMS's fence`);
+      assert.equal(cells[12], show(r.final), `${r.measureId} ${r.pool} final`);
     });
   });
   await t.step("covers 34 measures, 9 of them in both Part D pools", () => {

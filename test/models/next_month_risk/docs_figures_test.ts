@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../../loaders/lib/duckdb.ts";
 import { DEFAULT_SCALE, DEFAULT_SEED } from "../../../loaders/settings.ts";
+import { tableCells } from "../../support/markdown_table.ts";
 import { pipelineRun } from "../../support/pipeline_run.ts";
 
 const DOC = "docs/utilization-methodology.md";
@@ -22,7 +23,7 @@ function resultsTable(markdown: string): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of markdown.slice(start).split("\n").slice(2)) {
     if (!line.startsWith("|")) break;
-    const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+    const cells = tableCells(line);
     rows.set(cells[0]!, cells.slice(1));
   }
   return rows;
