@@ -61,6 +61,7 @@ for (const { scale, stage } of runs) {
     manifest.files.find((f: { name: string }) => f.name === `${name}.parquet`)?.rows ?? 0;
   const peak = /peak memory: (\d+) MiB/.exec(stderr)?.[1];
   const cpu = /cpu time: ([\d.]+) s/.exec(stderr)?.[1];
+  const malloc = /malloc: (\w+)/.exec(stderr)?.[1];
   const claimRows = count("medical_claims") + count("pharmacy_claims");
   rows.push({
     scale,
@@ -72,6 +73,8 @@ for (const { scale, stage } of runs) {
     "peak MiB": peak ? Number(peak) : "n/a",
     // user + system CPU of all threads; divided by the cores, the wall time of an unloaded machine
     "cpu s": cpu ? Number(cpu) : "n/a",
+    // jemalloc when the bench runs under platform/with_jemalloc.sh (deno task bench) and it is installed
+    malloc: malloc ?? "n/a",
   });
   phases.push({
     scale,

@@ -65,4 +65,6 @@ if (values["report-memory"]) {
   console.error(`peak memory: ${Math.round(usage.maxRSS / 1024)} MiB`);
   // CPU time of all threads: on a shared machine a steadier measure of the work than wall time.
   console.error(`cpu time: ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s`);
+  // jemalloc when platform/with_jemalloc.sh preloaded it (deno task pipeline), otherwise the system's
+  console.error(`malloc: ${Deno.env.get("LODESTAR_MALLOC") === "jemalloc" ? "jemalloc" : "system"}`);
 }
