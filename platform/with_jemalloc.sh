@@ -2,8 +2,9 @@
 # Runs a command with jemalloc as the process's malloc when Debian's libjemalloc2 is installed.
 #
 # DuckDB's own Linux builds link jemalloc; the Node.js package the pipeline loads does not, and under
-# glibc's malloc the string-heavy steps spend more time allocating. Preloading jemalloc makes a
-# million-member run about a tenth faster and changes no output byte (test/platform/with_jemalloc_test.ts).
+# glibc's malloc the string-heavy steps spend more time allocating. Preloading jemalloc makes the
+# 100k and 1m runs about 6-7% faster (docs/synthetic-data.md, "Speed and memory") and changes no output
+# byte (test/platform/with_jemalloc_test.ts).
 # Without the library the command runs with the system malloc.
 #
 # LODESTAR_MALLOC=system skips the preload. The script sets LODESTAR_MALLOC to the malloc it chose
