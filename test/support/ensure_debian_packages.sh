@@ -7,8 +7,9 @@ chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 { command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null; } || missing+=(poppler-utils)
-compgen -G "/usr/lib/*-linux-gnu/libjemalloc.so.2" >/dev/null || [ -f /usr/lib64/libjemalloc.so.2 ] ||
-  missing+=(libjemalloc2)
+# the wrapper is where jemalloc is looked for: ask it whether it finds the library
+wrapper="$(dirname "$0")/../../platform/with_jemalloc.sh"
+[ "$(LODESTAR_MALLOC='' bash "$wrapper" printenv LODESTAR_MALLOC)" = jemalloc ] || missing+=(libjemalloc2)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "installing Debian ${missing[*]} for the tests..." >&2
