@@ -19,6 +19,7 @@ import { concatParquet } from "./lib/parquet_concat.ts";
 import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256File } from "./manifest.ts";
 import { DATA_DIR, dropSyntheticScratch, generateSynthetic } from "./synthetic/generate.ts";
+import { readFillInputs, writeFills } from "./synthetic/pharmacy_fills.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildStarMeasures } from "./stars/member_measures.ts";
 import { buildUtilization } from "./utilization/build.ts";
@@ -350,12 +351,33 @@ async function writeEarlyOutput(
   const name = `${table}.parquet`;
   const rows = await concatParquet(parts, join(out, name));
   for (const part of parts) await Deno.remove(part);
+  await replaceWithFile(db, table, join(out, name));
+  return manifestEntry(out, name, rows);
+}
+
+/** Replaces a table (or the generator's view) by a view of its written Parquet file. */
+async function replaceWithFile(db: Db, table: string, path: string): Promise<void> {
   const [view] = await queryRows(
     db,
     `select count(*)::integer as n from duckdb_views() where view_name = ${sqlString(table)}`,
   );
   await db.con.run(`drop ${Number(view!.n) > 0 ? "view" : "table"} ${table}`);
-  await db.con.run(`create view ${table} as select * from read_parquet(${sqlString(join(out, name))})`);
+  await db.con.run(`create view ${table} as select * from read_parquet(${sqlString(path)})`);
+}
+
+/**
+ * The synthetic payer's fills: made in TypeScript by two workers (`synthetic/pharmacy_fills.ts`),
+ * the same rows, values and order as the generator's `pharmacy_claims` view, which it replaces. It
+ * runs after the medical claims, the last reader of the generator's intermediates, which are
+ * dropped once the fills' inputs are read.
+ */
+async function writeSyntheticFills(db: Db, out: string, work: string): Promise<ManifestFile> {
+  const name = "pharmacy_claims.parquet";
+  const inputs = await readFillInputs(db);
+  // nothing reads the generator's intermediates after this: their memory is free for the workers
+  await dropSyntheticScratch(db);
+  const rows = await writeFills(inputs, join(out, name), work);
+  await replaceWithFile(db, "pharmacy_claims", join(out, name));
   return manifestEntry(out, name, rows);
 }
 
@@ -408,7 +430,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
     for (const table of EARLY_OUTPUTS) {
-      written.set(table, await writeEarlyOutput(db, out, table, work, sliceMembers));
+      written.set(
+        table,
+        !options.input && table === "pharmacy_claims"
+          ? await writeSyntheticFills(db, out, work)
+          : await writeEarlyOutput(db, out, table, work, sliceMembers),
+      );
     }
     if (!options.input) await dropSyntheticScratch(db);
     await buildCore(db);

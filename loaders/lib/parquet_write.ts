@@ -161,7 +161,8 @@ const encodedDictionaries = new WeakMap<readonly string[], Uint8Array[]>();
 /** A dictionary's entries as UTF-8, encoded once per dictionary. */
 function encodedEntries(dictionary: readonly string[]): Uint8Array[] {
   let entries = encodedDictionaries.get(dictionary);
-  if (entries === undefined) {
+  // a dictionary that grew since (codes handed out as rows are made) is encoded again
+  if (entries === undefined || entries.length !== dictionary.length) {
     entries = dictionary.map((entry) => encoder.encode(entry));
     encodedDictionaries.set(dictionary, entries);
   }
@@ -176,7 +177,7 @@ const slotTables = new WeakMap<readonly string[], Int32Array>();
  */
 function dictionarySlots(dictionary: readonly string[]): Int32Array {
   let slots = slotTables.get(dictionary);
-  if (slots === undefined) {
+  if (slots === undefined || slots.length !== dictionary.length) {
     slots = new Int32Array(dictionary.length).fill(-1);
     slotTables.set(dictionary, slots);
   }
@@ -459,6 +460,132 @@ function schemaElement(column: Column): ThriftStruct {
   );
 }
 
+/** The shape of a column in the file's schema: name, type and whether it may hold nulls. */
+function shapeOf(column: Column): string {
+  return `${column.name}:${column.type}:${isOptional(column) ? "optional" : "required"}`;
+}
+
+/**
+ * Writes a Parquet file a row group at a time, so that a table made in pieces never has to be in
+ * memory whole: {@linkcode ParquetColumnsWriter.create} with the columns' shape (names, types,
+ * nullability), {@linkcode writeRowGroup} for each piece, then {@linkcode close}.
+ */
+export class ParquetColumnsWriter {
+  #offset = 0;
+  #rows = 0;
+  readonly #groups: ThriftValue[] = [];
+  readonly #shape: string[];
+
+  private constructor(
+    private readonly file: Deno.FsFile,
+    private readonly schema: readonly Column[],
+  ) {
+    this.#shape = schema.map(shapeOf);
+  }
+
+  /** Opens `path` (replacing it) for columns shaped like `schema` (their values are not written). */
+  static async create(path: string, schema: readonly Column[]): Promise<ParquetColumnsWriter> {
+    validate(schema);
+    const writer = new ParquetColumnsWriter(
+      await Deno.open(path, { write: true, create: true, truncate: true }),
+      schema,
+    );
+    await writer.#write(MAGIC);
+    return writer;
+  }
+
+  async #write(bytes: Uint8Array): Promise<void> {
+    let done = 0;
+    while (done < bytes.length) done += await this.file.write(bytes.subarray(done));
+    this.#offset += bytes.length;
+  }
+
+  /** Writes rows `from…to` of `columns` (shaped as the schema) as one row group. */
+  async writeRowGroup(columns: readonly Column[], from = 0, to?: number): Promise<void> {
+    const rows = validate(columns);
+    const end = to ?? rows;
+    const shape = columns.map(shapeOf);
+    if (shape.join() !== this.#shape.join()) {
+      throw new Error(
+        `Cannot write Parquet: row group columns ${shape.join(", ")} differ from ${this.#shape.join(", ")}`,
+      );
+    }
+    if (!(0 <= from && from <= end && end <= rows)) {
+      throw new Error(`Cannot write Parquet: rows ${from}…${end} are outside the columns' ${rows}`);
+    }
+    if (end === from) return;
+    const chunks: ThriftValue[] = [];
+    let total = 0, compressedTotal = 0;
+    const groupStart = this.#offset;
+    for (const column of columns) {
+      const chunk = encodeChunk(column, from, end);
+      const start = this.#offset;
+      for (const b of chunk.bytes) await this.#write(b);
+      total += chunk.uncompressedSize;
+      compressedTotal += chunk.compressedSize;
+      const meta: ThriftStruct = {
+        type: T.STRUCT,
+        fields: [
+          ...chunk.meta.fields.filter((f) => f.id < 6),
+          { id: 6, value: i64(chunk.uncompressedSize) },
+          { id: 7, value: i64(chunk.compressedSize) },
+          { id: 9, value: i64(start + chunk.dataPageOffset) },
+          ...(chunk.dictionaryPageOffset === undefined
+            ? []
+            : [{ id: 11, value: i64(start + chunk.dictionaryPageOffset) }]),
+          ...chunk.meta.fields.filter((f) => f.id === 12),
+        ],
+      };
+      chunks.push(struct([2, i64(start)], [3, meta]));
+    }
+    this.#groups.push(
+      struct(
+        [1, list(T.STRUCT, chunks)],
+        [2, i64(total)],
+        [3, i64(end - from)],
+        [5, i64(groupStart)],
+        [6, i64(compressedTotal)],
+        [7, { type: T.I16, value: BigInt(this.#groups.length) }],
+      ),
+    );
+    this.#rows += end - from;
+  }
+
+  /** Writes the footer and closes the file; returns the number of rows written. */
+  async close(): Promise<number> {
+    try {
+      const footer = encodeStruct(
+        struct(
+          [1, i32(1)],
+          [
+            2,
+            list(T.STRUCT, [
+              struct([4, binary(encoder.encode("schema"))], [5, i32(this.schema.length)]),
+              ...this.schema.map(schemaElement),
+            ]),
+          ],
+          [3, i64(this.#rows)],
+          [4, list(T.STRUCT, this.#groups)],
+          [6, binary(encoder.encode("lodestar"))],
+        ),
+      );
+      await this.#write(footer);
+      const length = new Uint8Array(4);
+      new DataView(length.buffer).setUint32(0, footer.length, true);
+      await this.#write(length);
+      await this.#write(MAGIC);
+    } finally {
+      this.file.close();
+    }
+    return this.#rows;
+  }
+
+  /** Closes the file without a footer (after a failure; the file is not valid Parquet). */
+  abandon(): void {
+    this.file.close();
+  }
+}
+
 /**
  * Writes `columns` (all of one length) to a Parquet file at `path`; returns the number of rows.
  * Throws, naming the column and row, when the columns disagree in length, a code falls outside its
@@ -474,75 +601,14 @@ export async function writeParquetColumns(
   if (!Number.isSafeInteger(groupRows) || groupRows < 1) {
     throw new Error(`Cannot write Parquet: rowGroupRows must be a positive integer (got ${groupRows})`);
   }
-  const file = await Deno.open(path, { write: true, create: true, truncate: true });
+  const writer = await ParquetColumnsWriter.create(path, columns);
   try {
-    let offset = 0;
-    const write = async (bytes: Uint8Array) => {
-      let done = 0;
-      while (done < bytes.length) done += await file.write(bytes.subarray(done));
-      offset += bytes.length;
-    };
-    await write(MAGIC);
-    const groups: ThriftValue[] = [];
     for (let from = 0; from < rows; from += groupRows) {
-      const to = Math.min(rows, from + groupRows);
-      const chunks: ThriftValue[] = [];
-      let total = 0, compressedTotal = 0;
-      const groupStart = offset;
-      for (const column of columns) {
-        const chunk = encodeChunk(column, from, to);
-        const start = offset;
-        for (const b of chunk.bytes) await write(b);
-        total += chunk.uncompressedSize;
-        compressedTotal += chunk.compressedSize;
-        const meta: ThriftStruct = {
-          type: T.STRUCT,
-          fields: [
-            ...chunk.meta.fields.filter((f) => f.id < 6),
-            { id: 6, value: i64(chunk.uncompressedSize) },
-            { id: 7, value: i64(chunk.compressedSize) },
-            { id: 9, value: i64(start + chunk.dataPageOffset) },
-            ...(chunk.dictionaryPageOffset === undefined
-              ? []
-              : [{ id: 11, value: i64(start + chunk.dictionaryPageOffset) }]),
-            ...chunk.meta.fields.filter((f) => f.id === 12),
-          ],
-        };
-        chunks.push(struct([2, i64(start)], [3, meta]));
-      }
-      groups.push(
-        struct(
-          [1, list(T.STRUCT, chunks)],
-          [2, i64(total)],
-          [3, i64(to - from)],
-          [5, i64(groupStart)],
-          [6, i64(compressedTotal)],
-          [7, { type: T.I16, value: BigInt(groups.length) }],
-        ),
-      );
+      await writer.writeRowGroup(columns, from, Math.min(rows, from + groupRows));
     }
-    const footer = encodeStruct(
-      struct(
-        [1, i32(1)],
-        [
-          2,
-          list(T.STRUCT, [
-            struct([4, binary(encoder.encode("schema"))], [5, i32(columns.length)]),
-            ...columns.map(schemaElement),
-          ]),
-        ],
-        [3, i64(rows)],
-        [4, list(T.STRUCT, groups)],
-        [6, binary(encoder.encode("lodestar"))],
-      ),
-    );
-    await write(footer);
-    const length = new Uint8Array(4);
-    new DataView(length.buffer).setUint32(0, footer.length, true);
-    await write(length);
-    await write(MAGIC);
-  } finally {
-    file.close();
+  } catch (error) {
+    writer.abandon();
+    throw error;
   }
-  return rows;
+  return await writer.close();
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
-import { type Column, writeParquetColumns } from "../../loaders/lib/parquet_write.ts";
+import { type Column, ParquetColumnsWriter, writeParquetColumns } from "../../loaders/lib/parquet_write.ts";
 
 interface Row {
   n: number | null;
@@ -205,6 +205,36 @@ Deno.test("writeParquetColumns(): refuses columns of different lengths and codes
       /column "a" appears twice/,
     );
   } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("ParquetColumnsWriter: row groups written one at a time; a row group of another shape is refused", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "lodestar-parquet-write-" });
+  const db = await openDb();
+  try {
+    const path = `${dir}/g.parquet`;
+    const group = (from: number, n: number): Column[] => [
+      { name: "n", type: "int32", values: Int32Array.from({ length: n }, (_, i) => from + i) },
+      {
+        name: "s",
+        type: "dictionary",
+        dictionary: ["a", "b"],
+        codes: Int32Array.from({ length: n }, (_, i) => i % 2),
+      },
+    ];
+    const writer = await ParquetColumnsWriter.create(path, group(0, 0));
+    await writer.writeRowGroup(group(0, 3));
+    await writer.writeRowGroup(group(3, 4), 1, 3); // rows 1…3 of this group: n = 4, 5
+    await assert.rejects(
+      writer.writeRowGroup([{ name: "n", type: "double", values: Float64Array.from([1]) }]),
+      /differ from n:int32:required, s:dictionary:optional/,
+    );
+    assert.equal(await writer.close(), 5);
+    const rows = await queryRows(db, `select n, s from read_parquet(${sqlString(path)})`);
+    assert.deepEqual(rows.map((r) => `${r.n}${r.s}`), ["0a", "1b", "2a", "4b", "5a"]);
+  } finally {
+    closeDb(db);
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -1,6 +1,6 @@
 /**
- * The fills made in TypeScript (`writePharmacyFills`) against the SQL that defines them
- * (`pharmacy_claims.sql`): the same rows, values and order.
+ * The fills made in TypeScript (`writePharmacyFills`, in two worker parts) against the SQL that
+ * defines them (`pharmacy_claims.sql`): the same rows, values and order.
  */
 import assert from "node:assert/strict";
 import { closeDb, openDb, queryRows, sqlString, writeParquet } from "../../loaders/lib/duckdb.ts";
@@ -15,7 +15,10 @@ for (const [seed, months] of [[20261, 12], [7, 24]] as const) {
       await generateSynthetic(db, { seed, scale: "tiny", months });
       const sqlPath = `${dir}/sql.parquet`, tsPath = `${dir}/ts.parquet`;
       await writeParquet(db, "select * from pharmacy_claims order by member_id, claim_id", sqlPath);
-      const rows = await writePharmacyFills(db, tsPath);
+      const rows = await writePharmacyFills(db, tsPath, dir);
+      // the parts made in workers and one after the other in this thread: the same bytes
+      await writePharmacyFills(db, `${dir}/in_process.parquet`, dir, { inProcess: true });
+      assert.deepEqual(await Deno.readFile(`${dir}/in_process.parquet`), await Deno.readFile(tsPath));
       const read = (path: string) =>
         `(select * from read_parquet(${sqlString(path)}, file_row_number = true))`;
       const [counts] = await queryRows(

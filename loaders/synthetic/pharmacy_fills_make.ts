@@ -1,0 +1,374 @@
+/**
+ * Making the fills of a range of members from their inputs (no database): shared by the pipeline's
+ * thread and the fill workers (`pharmacy_fills_worker.ts`). The formulas are in `pharmacy_fills.ts`.
+ */
+import type { NumericColumn } from "../lib/duckdb_columns.ts";
+import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
+import { Draws, type Hash64, hashBytes, hashIndex, roundCents, rpois } from "./draws.ts";
+
+const ACUTE_DRUGS = ["amoxicillin 500 mg", "azithromycin 250 mg", "cephalexin 500 mg", "doxycycline 100 mg"];
+const STATUSES = ["paid", "rejected", "reversed"];
+/** Rows per row group, as DuckDB writes them (one more when a group ends on a reversed fill). */
+const GROUP_ROWS = 122_880;
+const CAPACITY = GROUP_ROWS + 1;
+
+/** Codes for text values, in order of first appearance. */
+class Codes {
+  readonly values: string[] = [];
+  readonly #index = new Map<string, number>();
+
+  of(value: string | null): number {
+    if (value === null) return -1;
+    let code = this.#index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.#index.set(value, code);
+    }
+    return code;
+  }
+}
+
+/** The drug a fill carries, as output codes. */
+interface Drug {
+  name: number;
+  ingredient: number;
+  drugClass: number;
+  statin: number;
+}
+
+/** One row group of fills under construction, flushed to the writer when full. */
+class FillGroup {
+  n = 0;
+  bytes = new Uint8Array(CAPACITY * 24);
+  readonly offsets = new Int32Array(CAPACITY + 1);
+  readonly member = new Int32Array(CAPACITY);
+  readonly provider = new Int32Array(CAPACITY);
+  readonly day = new Int32Array(CAPACITY);
+  readonly drug = new Int32Array(CAPACITY);
+  readonly ingredient = new Int32Array(CAPACITY);
+  readonly drugClass = new Int32Array(CAPACITY);
+  readonly statin = new Int32Array(CAPACITY);
+  readonly daysSupply = new Int32Array(CAPACITY);
+  readonly quantity = new Float64Array(CAPACITY);
+  readonly allowed = new Float64Array(CAPACITY);
+  readonly paid = new Float64Array(CAPACITY);
+  readonly status = new Int32Array(CAPACITY);
+
+  /** Appends a claim id's bytes (`head` then `suffix`, and 'R' for a reversal); returns its start. */
+  id(head: Uint8Array, suffix: Uint8Array, suffixLength: number, reversal: boolean): number {
+    const start = this.offsets[this.n]!;
+    const length = head.length + suffixLength + (reversal ? 1 : 0);
+    if (start + length > this.bytes.length) {
+      const next = new Uint8Array(this.bytes.length * 2);
+      next.set(this.bytes);
+      this.bytes = next;
+    }
+    this.bytes.set(head, start);
+    for (let i = 0; i < suffixLength; i++) this.bytes[start + head.length + i] = suffix[i]!;
+    if (reversal) this.bytes[start + length - 1] = 82; // 'R'
+    this.offsets[this.n + 1] = start + length;
+    return start;
+  }
+
+  columns(dictionaries: {
+    members: readonly string[];
+    providers: readonly string[];
+    drugs: Codes;
+    ingredients: Codes;
+    classes: Codes;
+    statins: Codes;
+  }): Column[] {
+    const n = this.n;
+    return [
+      { name: "claim_id", type: "text", bytes: this.bytes, offsets: this.offsets.subarray(0, n + 1) },
+      {
+        name: "member_id",
+        type: "dictionary",
+        dictionary: dictionaries.members,
+        codes: this.member.subarray(0, n),
+      },
+      {
+        name: "provider_id",
+        type: "dictionary",
+        dictionary: dictionaries.providers,
+        codes: this.provider.subarray(0, n),
+      },
+      { name: "dispensing_date", type: "date", values: this.day.subarray(0, n) },
+      {
+        name: "drug_name",
+        type: "dictionary",
+        dictionary: dictionaries.drugs.values,
+        codes: this.drug.subarray(0, n),
+      },
+      {
+        name: "ingredient",
+        type: "dictionary",
+        dictionary: dictionaries.ingredients.values,
+        codes: this.ingredient.subarray(0, n),
+      },
+      {
+        name: "drug_class",
+        type: "dictionary",
+        dictionary: dictionaries.classes.values,
+        codes: this.drugClass.subarray(0, n),
+      },
+      {
+        name: "statin_intensity",
+        type: "dictionary",
+        dictionary: dictionaries.statins.values,
+        codes: this.statin.subarray(0, n),
+      },
+      { name: "days_supply", type: "int32", values: this.daysSupply.subarray(0, n) },
+      { name: "quantity", type: "double", values: this.quantity.subarray(0, n) },
+      { name: "allowed_amount", type: "double", values: this.allowed.subarray(0, n) },
+      { name: "paid_amount", type: "double", values: this.paid.subarray(0, n) },
+      { name: "claim_status", type: "dictionary", dictionary: STATUSES, codes: this.status.subarray(0, n) },
+    ];
+  }
+}
+
+/** Writes `value` as `width` zero-padded ASCII digits at `at` (as `lpad(value::varchar, width, '0')`). */
+function digits(out: Uint8Array, at: number, value: number, width: number): void {
+  if (value >= 10 ** width) throw new RangeError(`${value} does not fit ${width} digits of a claim id`);
+  for (let i = width - 1; i >= 0; i--) {
+    out[at + i] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+  }
+}
+
+/** DuckDB's `round(x)` of a double: to the nearest integer, halves away from zero. */
+function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+/** The first row at or after `from` whose `member_index` is not below `member`. */
+function seek(index: NumericColumn, from: number, member: number): number {
+  let at = from;
+  while (at < index.length && index[at]! < member) at++;
+  return at;
+}
+
+/** Everything the fills are made from, as plain data that a worker can receive. */
+export interface FillInputs {
+  seed: number;
+  months: number;
+  rejected: number;
+  reversed: number;
+  /** The member index of `memberIds[0]` (and of the first row of `members`). */
+  memberBase: number;
+  memberIds: string[];
+  providerIds: string[];
+  /** Per member: pharmacy code (−1: none) and the member id's hash. */
+  members: Record<string, NumericColumn>;
+  therapies: Record<string, NumericColumn>;
+  spans: Record<string, NumericColumn>;
+  acute: Record<string, NumericColumn>;
+  /** Per drug code: name, ingredient, class and statin intensity. */
+  drugs: (string | null)[][];
+}
+
+/** The first row of `index` (ascending) not below `member`, by bisection. */
+function lowerBound(index: NumericColumn, member: number): number {
+  let lo = 0, hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index[mid]! < member) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The rows of `table` for members `from…to` (its `member_index` ascending), as views. */
+export function rowsOf(
+  table: Record<string, NumericColumn>,
+  from: number,
+  to: number,
+): Record<string, NumericColumn> {
+  const index = table.member_index!;
+  const a = lowerBound(index, from), b = lowerBound(index, to);
+  return Object.fromEntries(Object.entries(table).map(([name, column]) => [name, column.subarray(a, b)]));
+}
+
+/**
+ * Makes the fills of members `from…to` (member indexes) and writes them to `path`; returns the
+ * row count. The tables in `inputs` may hold those members' rows only.
+ */
+export async function makeFills(inputs: FillInputs, from: number, to: number, path: string): Promise<number> {
+  const { months, rejected, reversed, memberBase, memberIds, members } = inputs;
+  const therapies = rowsOf(inputs.therapies, from, to);
+  const spans = rowsOf(inputs.spans, from, to);
+  const acute = rowsOf(inputs.acute, from, to);
+  const draws = new Draws(inputs.seed);
+  const dictionaries = {
+    members: memberIds,
+    providers: inputs.providerIds,
+    drugs: new Codes(),
+    ingredients: new Codes(),
+    classes: new Codes(),
+    statins: new Codes(),
+  };
+  const drugOf = (
+    name: string | null,
+    ingredient: string | null,
+    drugClass: string | null,
+    statin: string | null,
+  ) => ({
+    name: dictionaries.drugs.of(name),
+    ingredient: dictionaries.ingredients.of(ingredient),
+    drugClass: dictionaries.classes.of(drugClass),
+    statin: dictionaries.statins.of(statin),
+  });
+  const drugs: Drug[] = inputs.drugs.map(([name, ingredient, drugClass, statin]) =>
+    drugOf(name!, ingredient!, drugClass!, statin!)
+  );
+  const acuteDrugs = ACUTE_DRUGS.map((name) => drugOf(name, name.split(" ")[0]!, "antibiotic", null));
+
+  const tags = {
+    acuteDay: draws.tag("rx_acute_day"),
+    acuteDrug: draws.tag("rx_acute_drug"),
+    acuteCost: draws.tag("rx_acute_cost"),
+    gap: draws.tag("rx_gap"),
+    cost: draws.tag("rx_cost"),
+    status: draws.tag("rx_status"),
+  };
+  const zero = hashIndex(0);
+  const encoder = new TextEncoder();
+  const group = new FillGroup();
+  const schema = group.columns(dictionaries);
+  const writer = await ParquetColumnsWriter.create(path, schema);
+  const suffix = new Uint8Array(8);
+
+  const flush = async () => {
+    await writer.writeRowGroup(group.columns(dictionaries));
+    group.n = 0;
+  };
+
+  /** Adds one fill (and its reversal when it is reversed); the caller flushes a full group. */
+  const add = (
+    member: number,
+    head: Uint8Array,
+    suffixLength: number,
+    provider: number,
+    day: number,
+    drug: Drug,
+    daysSupply: number,
+    quantity: number,
+    allowed: number,
+  ) => {
+    const start = group.id(head, suffix, suffixLength, false);
+    const idHash: Hash64 = hashBytes(group.bytes.subarray(start, group.offsets[group.n + 1]!));
+    const u = draws.runif(tags.status, idHash, zero, zero);
+    const isRejected = u < rejected;
+    const isReversed = !isRejected && u < rejected + reversed;
+    const paid = roundCents(allowed * 0.8);
+    for (let copy = 0; copy < (isReversed ? 2 : 1); copy++) {
+      const reversal = copy === 1;
+      if (reversal) group.id(head, suffix, suffixLength, true);
+      const i = group.n;
+      group.member[i] = member;
+      group.provider[i] = provider;
+      group.day[i] = day;
+      group.drug[i] = drug.name;
+      group.ingredient[i] = drug.ingredient;
+      group.drugClass[i] = drug.drugClass;
+      group.statin[i] = drug.statin;
+      group.daysSupply[i] = daysSupply;
+      group.quantity[i] = quantity;
+      group.allowed[i] = reversal ? -allowed : allowed;
+      group.paid[i] = reversal ? -paid : isRejected ? 0 : paid;
+      group.status[i] = reversal ? 2 : isRejected ? 1 : 0;
+      group.n++;
+    }
+  };
+
+  try {
+    let t = 0, s = 0, a = 0;
+    for (let member = from; member < to; member++) {
+      t = seek(therapies.member_index!, t, member);
+      s = seek(spans.member_index!, s, member);
+      a = seek(acute.member_index!, a, member);
+      const local = member - memberBase;
+      const provider = members.provider![local]!;
+      if (provider < 0) continue;
+      const memberHash: Hash64 = { hi: members.hash_hi![local]!, lo: members.hash_lo![local]! };
+      const head = encoder.encode(`RX${memberIds[local]}`);
+      let spanEnd = s;
+      while (spanEnd < spans.member_index!.length && spans.member_index![spanEnd] === member) spanEnd++;
+
+      suffix[0] = 45; // '-'
+      suffix[1] = 65; // 'A'
+      for (; a < acute.member_index!.length && acute.member_index![a] === member; a++) {
+        const m = acute.m![a]!;
+        const monthStart = acute.month_start![a]!, lastDay = acute.last_day![a]!;
+        const n = rpois(acute.lam![a]!, acute.u![a]!);
+        const mh = hashIndex(m);
+        digits(suffix, 2, m, 2);
+        for (let k = 0; k < n; k++) {
+          const kh = hashIndex(k);
+          digits(suffix, 4, k, 2);
+          add(
+            local,
+            head,
+            6,
+            provider,
+            monthStart +
+              Math.floor(draws.runif(tags.acuteDay, memberHash, mh, kh) * (lastDay - monthStart + 1)),
+            acuteDrugs[Math.floor(draws.runif(tags.acuteDrug, memberHash, mh, kh) * 4)]!,
+            10,
+            20,
+            roundCents(14 * Math.exp(0.3 * draws.rnorm(tags.acuteCost, memberHash, mh, kh))),
+          );
+          if (group.n >= GROUP_ROWS) await flush();
+        }
+      }
+
+      suffix[1] = 84; // 'T'
+      for (; t < therapies.member_index!.length && therapies.member_index![t] === member; t++) {
+        const therapy: Hash64 = { hi: therapies.hash_hi![t]!, lo: therapies.hash_lo![t]! };
+        const d = therapies.days_supply![t]!, adherence = therapies.adherence![t]!;
+        const candidates = Math.min(
+          therapies.fills_before_stop![t]! + 1,
+          Math.ceil((months * 3044) / (100 * d)) + 1,
+        );
+        const firstFill = therapies.first_fill![t]!, cost30 = therapies.cost_30d![t]!;
+        const drug = drugs[therapies.drug_code![t]!]!;
+        digits(suffix, 2, therapies.therapy_no![t]!, 2);
+        let offset = 0;
+        for (let k = 0; k < candidates; k++) {
+          const kh = hashIndex(k);
+          if (k > 0) {
+            offset += d +
+              roundHalfAway(
+                d * (1 / adherence - 1) * Math.exp(0.5 * draws.rnorm(tags.gap, therapy, kh, zero) - 0.125),
+              );
+          }
+          const day = firstFill + offset;
+          let enrolled = false;
+          for (let j = s; j < spanEnd && !enrolled; j++) {
+            enrolled = day >= spans.start_day![j]! && day <= spans.end_day![j]!;
+          }
+          if (!enrolled) continue;
+          digits(suffix, 4, k, 3);
+          add(
+            local,
+            head,
+            7,
+            provider,
+            day,
+            drug,
+            d,
+            d,
+            roundCents(cost30 * d / 30 * Math.exp(0.1 * draws.rnorm(tags.cost, therapy, kh, zero))),
+          );
+          if (group.n >= GROUP_ROWS) await flush();
+        }
+      }
+    }
+    if (group.n > 0) await flush();
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+  return await writer.close();
+}
