@@ -16,11 +16,13 @@
  *   paid = round(0.8·allowed, 2).
  *
  * The inputs come from DuckDB as typed arrays (`queryColumns`), with the text keys' hashes computed
- * there; the rows are written a row group at a time, so memory holds one row group of fills.
+ * there. Two workers each make a range of members' fills (`pharmacy_fills_make.ts`), writing a row
+ * group at a time, so each holds one row group of fills; their two parts are then joined.
  *
- * The pipeline still writes the SQL's fills: this version is checked equal to them
- * (`test/loaders/pharmacy_fills_test.ts`); docs/synthetic-data.md ("Towards a generator in
- * TypeScript") has its speed.
+ * The pipeline writes these fills for the synthetic payer (`writeSyntheticFills` in
+ * `loaders/pipeline.ts`); `pharmacy_claims.sql` stays as their definition, and
+ * `test/loaders/pharmacy_fills_test.ts` checks the two equal, row for row. docs/synthetic-data.md
+ * ("Towards a generator in TypeScript") has their speed.
  */
 import { type Db, queryRows } from "../lib/duckdb.ts";
 import { type NumericColumn, queryColumns } from "../lib/duckdb_columns.ts";
@@ -45,14 +47,7 @@ export async function readFillInputs(db: Db): Promise<FillInputs> {
       db,
       "select distinct provider_id from fill_members where provider_id is not null order by provider_id",
     )).map((r) => r.provider_id as string);
-    const members = await queryColumns(
-      db,
-      `select coalesce(p.code, -1)::integer as provider, f.hash_hi, f.hash_lo
-       from fill_members f
-       left join (select provider_id, (row_number() over (order by provider_id) - 1)::integer as code
-         from (select distinct provider_id from fill_members where provider_id is not null)) p using (provider_id)
-       order by f.member_index`,
-    );
+    const members = await queryColumns(db, readSql(import.meta.url, "pharmacy_fills_member_codes.sql"));
     const drugs = (await queryRows(db, "select * from fill_drugs order by drug_code")).map((d) =>
       [d.drug_name, d.ingredient, d.drug_class, d.statin_intensity] as (string | null)[]
     );
