@@ -16,9 +16,11 @@ for (const [seed, months] of [[20261, 12], [7, 24]] as const) {
       const sqlPath = `${dir}/sql.parquet`, tsPath = `${dir}/ts.parquet`;
       await writeParquet(db, "select * from pharmacy_claims order by member_id, claim_id", sqlPath);
       const rows = await writePharmacyFills(db, tsPath, dir);
-      // the parts made in workers and one after the other in this thread: the same bytes
-      await writePharmacyFills(db, `${dir}/in_process.parquet`, dir, { inProcess: true });
-      assert.deepEqual(await Deno.readFile(`${dir}/in_process.parquet`), await Deno.readFile(tsPath));
+      if (months === 12) {
+        // the parts made in workers and one after the other in this thread: the same bytes
+        await writePharmacyFills(db, `${dir}/in_process.parquet`, dir, { inProcess: true });
+        assert.deepEqual(await Deno.readFile(`${dir}/in_process.parquet`), await Deno.readFile(tsPath));
+      }
       const read = (path: string) =>
         `(select * from read_parquet(${sqlString(path)}, file_row_number = true))`;
       const [counts] = await queryRows(
