@@ -198,8 +198,12 @@ export interface Tag {
 
 /** DuckDB's `round(x, 2)` of a double: half away from zero, x·100 rounded, then ÷ 100. */
 export function roundCents(x: number): number {
-  const scaled = x * 100;
-  return (scaled < 0 ? -Math.round(-scaled) : Math.round(scaled)) / 100;
+  return roundHalfAway(x * 100) / 100;
+}
+
+/** DuckDB's `round(x)` of a double: to the nearest integer, halves away from zero. */
+export function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
 /**

@@ -49,6 +49,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ["care_events", "care_events.sql"],
   ["provider_index", "provider_index.sql"],
   ["therapies", "therapies.sql"],
+  ["member_pharmacies", "member_pharmacies.sql"],
   ["pharmacy_claims", "pharmacy_claims.sql"],
   ["claim_lines", "claim_lines.sql"],
   ["medical_claims", "medical_claims.sql"],
@@ -72,14 +73,21 @@ const SCRATCH = [
   "provider_index",
   "claim_lines",
   "therapies",
+  "member_pharmacies",
 ];
 
 /**
- * Steps kept as views: the claim lines (read once, by the medical claims) and the two claim tables,
- * which the pipeline writes to Parquet a slice of members at a time, so their rows are never all
- * held at once (at a million members 30M rows, 5 GB as tables).
+ * Steps kept as views: each member's pharmacy (read by the fills, in SQL or in TypeScript), the claim
+ * lines (read once, by the medical claims) and the two claim tables, which the pipeline writes to
+ * Parquet without ever holding all their rows at once (at a million members 30M rows, 5 GB as
+ * tables).
  */
-const VIEWS: ReadonlySet<string> = new Set(["claim_lines", "pharmacy_claims", "medical_claims"]);
+const VIEWS: ReadonlySet<string> = new Set([
+  "member_pharmacies",
+  "claim_lines",
+  "pharmacy_claims",
+  "medical_claims",
+]);
 
 /** Drops a step's table or view. */
 async function dropStep(db: Db, name: string): Promise<void> {

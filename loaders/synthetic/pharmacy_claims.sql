@@ -4,18 +4,7 @@
 -- and only while the member is enrolled and on therapy. Acute fills: Poisson per member-month,
 -- with a winter peak. Amounts: cost per 30 days × d/30; the plan pays 80% (rejected: 0).
 -- grain: one row per claim_id
-with pharmacies as (
-  -- each member's pharmacy: one of the pharmacies in the member's region, picked once per member
-  -- (not once per fill)
-  select m.member_id, p.provider_id
-  from people m
-  join (select scope_region, n from provider_index where practice_type = 'pharmacy' and idx = 0) c
-    on c.scope_region = m.region
-  join provider_index p
-    on p.practice_type = 'pharmacy' and p.scope_region = m.region
-    and p.idx = floor(runif('rx_pharmacy', m.member_id, 0, 0) * c.n)::integer
-)
-, chains as (
+with chains as (
   -- one row per therapy: the day offsets of its candidate fills, a running sum computed in a list
   -- (exact: every term is a whole number of days), so no window sorts the fills
   select
@@ -27,7 +16,7 @@ with pharmacies as (
             + round(days_supply * (1 / adherence - 1) * exp(0.5 * rnorm('rx_gap', therapy_id, k, 0) - 0.125)) end
       ) as steps
   from therapies t
-  join pharmacies ph using (member_id)
+  join member_pharmacies ph using (member_id)
 )
 , chained as (
   select
@@ -65,7 +54,7 @@ with pharmacies as (
     -- dropped before the count is computed
     where u_acute_rx >= exp(-lam_acute_rx)
   )
-  join pharmacies ph using (member_id)
+  join member_pharmacies ph using (member_id)
 )
 , fills as (
   select * from maintenance

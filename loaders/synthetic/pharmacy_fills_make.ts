@@ -4,7 +4,7 @@
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
-import { Draws, type Hash64, hashBytes, hashIndex, roundCents, rpois } from "./draws.ts";
+import { Draws, type Hash64, hashBytes, hashIndex, roundCents, roundHalfAway, rpois } from "./draws.ts";
 
 const ACUTE_DRUGS = ["amoxicillin 500 mg", "azithromycin 250 mg", "cephalexin 500 mg", "doxycycline 100 mg"];
 const STATUSES = ["paid", "rejected", "reversed"];
@@ -135,11 +135,6 @@ function digits(out: Uint8Array, at: number, value: number, width: number): void
     out[at + i] = 48 + (value % 10);
     value = Math.floor(value / 10);
   }
-}
-
-/** DuckDB's `round(x)` of a double: to the nearest integer, halves away from zero. */
-function roundHalfAway(x: number): number {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
 /** The first row at or after `from` whose `member_index` is not below `member`. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
+import { closeDb, type Db, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
 import { type Column, ParquetColumnsWriter, writeParquetColumns } from "../../loaders/lib/parquet_write.ts";
 
 interface Row {
@@ -40,12 +40,22 @@ function columnsOf(rows: readonly Row[], dictionary: readonly string[]): Column[
   ];
 }
 
-const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-
-Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, over several row groups", async () => {
+/** Runs `body` with a fresh temp folder and database, removed afterwards. */
+async function withDirAndDb(body: (dir: string, db: Db) => Promise<void>): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "lodestar-parquet-write-" });
   const db = await openDb();
   try {
+    await body(dir, db);
+  } finally {
+    closeDb(db);
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, over several row groups", async () => {
+  await withDirAndDb(async (dir, db) => {
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.string({ unit: "grapheme", maxLength: 8 }), { minLength: 1, maxLength: 40 }),
@@ -100,16 +110,11 @@ Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, 
       ),
       { numRuns: 40, seed: 11 },
     );
-  } finally {
-    closeDb(db);
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("writeParquetColumns(): min, max and null counts per row group, as DuckDB reads them", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "lodestar-parquet-write-" });
-  const db = await openDb();
-  try {
+  await withDirAndDb(async (dir, db) => {
     const path = `${dir}/s.parquet`;
     // row group 1: n = 5, null, −3; row group 2: 8, 2, null
     await writeParquetColumns(path, [
@@ -138,16 +143,11 @@ Deno.test("writeParquetColumns(): min, max and null counts per row group, as Duc
       `select count(*)::integer as n from read_parquet(${sqlString(path)}) where n > 6`,
     );
     assert.equal(row!.n, 1);
-  } finally {
-    closeDb(db);
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("writeParquetColumns(): the same columns give the same bytes; an empty table is readable", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "lodestar-parquet-write-" });
-  const db = await openDb();
-  try {
+  await withDirAndDb(async (dir, db) => {
     const rows: Row[] = Array.from({ length: 5000 }, (_, i) => ({
       n: i % 7 === 0 ? null : i * 37 - 90_000,
       day: 19_000 + (i % 400),
@@ -175,10 +175,7 @@ Deno.test("writeParquetColumns(): the same columns give the same bytes; an empty
       `select count(*)::integer as n from read_parquet(${sqlString(`${dir}/empty.parquet`)})`,
     );
     assert.equal(empty!.n, 0);
-  } finally {
-    closeDb(db);
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("writeParquetColumns(): refuses columns of different lengths and codes outside the dictionary", async () => {
@@ -210,9 +207,7 @@ Deno.test("writeParquetColumns(): refuses columns of different lengths and codes
 });
 
 Deno.test("ParquetColumnsWriter: row groups written one at a time; a row group of another shape is refused", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "lodestar-parquet-write-" });
-  const db = await openDb();
-  try {
+  await withDirAndDb(async (dir, db) => {
     const path = `${dir}/g.parquet`;
     const group = (from: number, n: number): Column[] => [
       { name: "n", type: "int32", values: Int32Array.from({ length: n }, (_, i) => from + i) },
@@ -233,8 +228,5 @@ Deno.test("ParquetColumnsWriter: row groups written one at a time; a row group o
     assert.equal(await writer.close(), 5);
     const rows = await queryRows(db, `select n, s from read_parquet(${sqlString(path)})`);
     assert.deepEqual(rows.map((r) => `${r.n}${r.s}`), ["0a", "1b", "2a", "4b", "5a"]);
-  } finally {
-    closeDb(db);
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
