@@ -5,7 +5,7 @@
  * Layout (Apache Parquet format 2.x, read back by DuckDB in the tests): `PAR1`, then per row group
  * and column one column chunk — for dictionary columns a dictionary page (PLAIN; the entries the row
  * group uses) followed by one data page (v1) of RLE_DICTIONARY indices, otherwise one PLAIN data
- * page — each page compressed with ZSTD
+ * page (booleans bit-packed, least significant bit first) — each page compressed with ZSTD
  * (level 1), then the footer (`FileMetaData`, Thrift compact protocol), its length and `PAR1`.
  * Optional columns carry definition levels (RLE/bit-packed hybrid, width 1) before the values.
  * Each column chunk records its value count, null count and, for numbers and dates, min and max.
@@ -30,6 +30,14 @@ export interface DoubleColumn {
   valid?: Uint8Array;
 }
 
+/** A column of booleans, one byte each (0 false, otherwise true); `null` entries when `valid[i]` is 0. */
+export interface BooleanColumn {
+  name: string;
+  type: "boolean";
+  values: Uint8Array;
+  valid?: Uint8Array;
+}
+
 /** A text column given as codes into a dictionary; code −1 is null. */
 export interface DictionaryColumn {
   name: string;
@@ -47,7 +55,7 @@ export interface TextColumn {
 }
 
 /** One column of a table to write. */
-export type Column = Int32Column | DoubleColumn | DictionaryColumn | TextColumn;
+export type Column = Int32Column | DoubleColumn | BooleanColumn | DictionaryColumn | TextColumn;
 
 /** Options of {@linkcode writeParquetColumns}. */
 export interface WriteOptions {
@@ -62,7 +70,7 @@ if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
 const encoder = new TextEncoder();
 
 /** Parquet enums used here (parquet.thrift). */
-const PHYSICAL = { INT32: 1, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
+const PHYSICAL = { BOOLEAN: 0, INT32: 1, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
 const ENCODING = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
 const PAGE = { DATA: 0, DICTIONARY: 2 } as const;
 const CODEC_ZSTD = 6;
@@ -376,6 +384,26 @@ function encodeChunk(column: Column, from: number, to: number): Chunk {
       for (let j = start; j < end; j++) b[at++] = src[j]!;
     }
     page.length = at;
+  } else if (column.type === "boolean") {
+    physical = PHYSICAL.BOOLEAN;
+    // PLAIN booleans: one bit per present value, least significant bit first
+    const present = new Uint8Array(rows - nulls);
+    let k = 0, trues = 0;
+    for (let i = from; i < to; i++) {
+      if (column.valid !== undefined && column.valid[i] === 0) continue;
+      const v = column.values[i] !== 0 ? 1 : 0;
+      present[k++] = v;
+      trues += v;
+    }
+    const packed = new Uint8Array(Math.ceil(present.length / 8));
+    for (let i = 0; i < present.length; i++) packed[i >>> 3]! |= present[i]! << (i & 7);
+    page.append(packed);
+    const hasRange = present.length > 0;
+    const max = Uint8Array.of(trues > 0 ? 1 : 0), min = Uint8Array.of(trues === present.length ? 1 : 0);
+    stats = struct([3, i64(nulls)], [5, hasRange ? binary(max) : undefined], [
+      6,
+      hasRange ? binary(min) : undefined,
+    ]);
   } else {
     physical = column.type === "double" ? PHYSICAL.DOUBLE : PHYSICAL.INT32;
     // the present values, copied as they lie in memory (little-endian, as Parquet stores them)
@@ -437,6 +465,8 @@ function encodeChunk(column: Column, from: number, to: number): Chunk {
 function schemaElement(column: Column): ThriftStruct {
   const physical = column.type === "double"
     ? PHYSICAL.DOUBLE
+    : column.type === "boolean"
+    ? PHYSICAL.BOOLEAN
     : column.type === "int32" || column.type === "date"
     ? PHYSICAL.INT32
     : PHYSICAL.BYTE_ARRAY;

@@ -7,13 +7,14 @@ interface Row {
   n: number | null;
   day: number | null;
   x: number | null;
+  flag: boolean | null;
   label: string | null;
   id: string;
 }
 
 const encoder = new TextEncoder();
 
-/** The rows as the writer's columns: nullable int32, date and double, a dictionary and a text column. */
+/** The rows as the writer's columns: nullable int32, date, double and boolean, a dictionary and a text column. */
 function columnsOf(rows: readonly Row[], dictionary: readonly string[]): Column[] {
   const valid = (pick: (r: Row) => unknown) => Uint8Array.from(rows, (r) => pick(r) === null ? 0 : 1);
   const ids = rows.map((r) => encoder.encode(r.id));
@@ -30,6 +31,12 @@ function columnsOf(rows: readonly Row[], dictionary: readonly string[]): Column[
       valid: valid((r) => r.day),
     },
     { name: "x", type: "double", values: Float64Array.from(rows, (r) => r.x ?? 0), valid: valid((r) => r.x) },
+    {
+      name: "flag",
+      type: "boolean",
+      values: Uint8Array.from(rows, (r) => r.flag ? 1 : 0),
+      valid: valid((r) => r.flag),
+    },
     {
       name: "label",
       type: "dictionary",
@@ -64,6 +71,7 @@ Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, 
             n: fc.option(fc.integer({ min: -2147483648, max: 2147483647 })),
             day: fc.option(fc.integer({ min: -200_000, max: 200_000 })),
             x: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })),
+            flag: fc.option(fc.boolean()),
             label: fc.option(fc.nat()),
             id: fc.string({ unit: "grapheme", maxLength: 30 }),
           }),
@@ -82,7 +90,7 @@ Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, 
           );
           const back = await queryRows(
             db,
-            `select n, day::varchar as day, x, label, id from read_parquet(${sqlString(path)})`,
+            `select n, day::varchar as day, x, flag, label, id from read_parquet(${sqlString(path)})`,
           );
           assert.equal(back.length, rows.length);
           for (const [i, r] of rows.entries()) {
@@ -90,6 +98,7 @@ Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, 
             assert.equal(b.n, r.n, `row ${i} n`);
             assert.equal(b.day, r.day === null ? null : isoDay(r.day), `row ${i} day`);
             assert.ok(Object.is(b.x, r.x), `row ${i} x: ${b.x} vs ${r.x}`);
+            assert.equal(b.flag, r.flag, `row ${i} flag`);
             assert.equal(b.label, r.label, `row ${i} label`);
             assert.equal(b.id, r.id, `row ${i} id`);
           }
@@ -98,6 +107,7 @@ Deno.test("writeParquetColumns(): DuckDB reads back every value, null and type, 
             "INTEGER",
             "DATE",
             "DOUBLE",
+            "BOOLEAN",
             "VARCHAR",
             "VARCHAR",
           ]);
@@ -125,6 +135,13 @@ Deno.test("writeParquetColumns(): min, max and null counts per row group, as Duc
         valid: Uint8Array.from([1, 0, 1, 1, 1, 0]),
       },
       { name: "x", type: "double", values: Float64Array.from([0.5, -1.25, 3, 9.75, -4, 1]) },
+      // row group 1: false, false, null; row group 2: true, false, true
+      {
+        name: "b",
+        type: "boolean",
+        values: Uint8Array.from([0, 0, 1, 1, 0, 1]),
+        valid: Uint8Array.from([1, 1, 0, 1, 1, 1]),
+      },
     ], { rowGroupRows: 3 });
     const stats = await queryRows(
       db,
@@ -132,8 +149,10 @@ Deno.test("writeParquetColumns(): min, max and null counts per row group, as Duc
        from parquet_metadata(${sqlString(path)}) order by g, c`,
     );
     assert.deepEqual(stats.map((s) => [s.g, s.c, s.lo, s.hi, s.nulls]), [
+      [0, "b", "false", "false", 1],
       [0, "n", "-3", "5", 1],
       [0, "x", "-1.25", "3.0", 0],
+      [1, "b", "false", "true", 0],
       [1, "n", "2", "8", 1],
       [1, "x", "-4.0", "9.75", 0],
     ]);
@@ -152,6 +171,7 @@ Deno.test("writeParquetColumns(): the same columns give the same bytes; an empty
       n: i % 7 === 0 ? null : i * 37 - 90_000,
       day: 19_000 + (i % 400),
       x: i % 11 === 0 ? null : Math.round(i * 1.37 * 100) / 100,
+      flag: i % 5 === 0 ? null : i % 3 === 0,
       label: ["paid", "rejected", "reversed"][i % 3]!,
       id: `RXMH1234-${String(i).padStart(6, "0")}-T01`,
     }));
