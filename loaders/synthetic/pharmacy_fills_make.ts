@@ -4,6 +4,8 @@
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
+import { Codes, digits } from "./claim_text.ts";
+import { rowsOf, seek } from "./member_rows.ts";
 import { Draws, type Hash64, hashBytes, hashIndex, roundCents, roundHalfAway, rpois } from "./draws.ts";
 
 const ACUTE_DRUGS = ["amoxicillin 500 mg", "azithromycin 250 mg", "cephalexin 500 mg", "doxycycline 100 mg"];
@@ -11,23 +13,6 @@ const STATUSES = ["paid", "rejected", "reversed"];
 /** Rows per row group, as DuckDB writes them (one more when a group ends on a reversed fill). */
 const GROUP_ROWS = 122_880;
 const CAPACITY = GROUP_ROWS + 1;
-
-/** Codes for text values, in order of first appearance. */
-class Codes {
-  readonly values: string[] = [];
-  readonly #index = new Map<string, number>();
-
-  of(value: string | null): number {
-    if (value === null) return -1;
-    let code = this.#index.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.#index.set(value, code);
-    }
-    return code;
-  }
-}
 
 /** The drug a fill carries, as output codes. */
 interface Drug {
@@ -128,22 +113,6 @@ class FillGroup {
   }
 }
 
-/** Writes `value` as `width` zero-padded ASCII digits at `at` (as `lpad(value::varchar, width, '0')`). */
-function digits(out: Uint8Array, at: number, value: number, width: number): void {
-  if (value >= 10 ** width) throw new RangeError(`${value} does not fit ${width} digits of a claim id`);
-  for (let i = width - 1; i >= 0; i--) {
-    out[at + i] = 48 + (value % 10);
-    value = Math.floor(value / 10);
-  }
-}
-
-/** The first row at or after `from` whose `member_index` is not below `member`. */
-function seek(index: NumericColumn, from: number, member: number): number {
-  let at = from;
-  while (at < index.length && index[at]! < member) at++;
-  return at;
-}
-
 /** Everything the fills are made from, as plain data that a worker can receive. */
 export interface FillInputs {
   seed: number;
@@ -161,28 +130,6 @@ export interface FillInputs {
   acute: Record<string, NumericColumn>;
   /** Per drug code: name, ingredient, class and statin intensity. */
   drugs: (string | null)[][];
-}
-
-/** The first row of `index` (ascending) not below `member`, by bisection. */
-function lowerBound(index: NumericColumn, member: number): number {
-  let lo = 0, hi = index.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (index[mid]! < member) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The rows of `table` for members `from…to` (its `member_index` ascending), as views. */
-export function rowsOf(
-  table: Record<string, NumericColumn>,
-  from: number,
-  to: number,
-): Record<string, NumericColumn> {
-  const index = table.member_index!;
-  const a = lowerBound(index, from), b = lowerBound(index, to);
-  return Object.fromEntries(Object.entries(table).map(([name, column]) => [name, column.subarray(a, b)]));
 }
 
 /**

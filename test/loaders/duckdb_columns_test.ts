@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { closeDb, openDb } from "../../loaders/lib/duckdb.ts";
-import { queryColumns } from "../../loaders/lib/duckdb_columns.ts";
+import { queryColumns, queryTextColumn } from "../../loaders/lib/duckdb_columns.ts";
 
 Deno.test("queryColumns(): INTEGER, UINTEGER and DOUBLE columns as typed arrays, across chunks", async () => {
   const db = await openDb();
@@ -34,6 +34,24 @@ Deno.test("queryColumns(): refuses nulls and other types, naming the column", as
       /column "a" holds a null/,
     );
     await assert.rejects(queryColumns(db, "select 1::integer as n, 'x' as s"), /column "s" is VARCHAR/);
+  } finally {
+    closeDb(db);
+  }
+});
+
+Deno.test("queryTextColumn(): the values in the given order, including empty and non-ASCII ones; refuses nulls and newlines", async () => {
+  const db = await openDb();
+  try {
+    await db.con.run(
+      `create table t as select * from (values (3, 'c'), (1, ''), (2, 'Zürich'), (4, 'M00001-0')) v(n, s)`,
+    );
+    assert.deepEqual(await queryTextColumn(db, "t", "s", "n"), ["", "Zürich", "c", "M00001-0"]);
+    assert.deepEqual(await queryTextColumn(db, "t", "s", "n desc"), ["M00001-0", "c", "Zürich", ""]);
+    assert.deepEqual(await queryTextColumn(db, "(select * from t where n > 9)", "s", "n"), []);
+    await db.con.run("insert into t values (5, null)");
+    await assert.rejects(queryTextColumn(db, "t", "s", "n"), /t\.s holds 1 null/);
+    await db.con.run("delete from t where n = 5; insert into t values (6, 'a' || chr(10) || 'b')");
+    await assert.rejects(queryTextColumn(db, "t", "s", "n"), /holds a value with a newline/);
   } finally {
     closeDb(db);
   }

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { closeDb, openDb, queryRows, sqlString } from "../../loaders/lib/duckdb.ts";
 import { sha256Hex } from "../../loaders/manifest.ts";
 import { databaseOptions, memberSlices, runPipeline } from "../../loaders/pipeline.ts";
-import { FILL_PARTS } from "../../loaders/synthetic/pharmacy_fills.ts";
 import { DEFAULT_SEED, seedFromEnv } from "../../loaders/settings.ts";
 import { pipelineRun } from "../support/pipeline_run.ts";
 
@@ -63,11 +62,11 @@ Deno.test("runPipeline()", async (t) => {
   );
 
   await t.step(
-    "the claims written in member slices are the same rows in the same order, whatever the thread count",
+    "an analyst's claims written in member slices are the same rows in the same order, whatever the slice size and thread count",
     async () => {
+      // the synthetic payer's contract tables as an analyst's input folder
       const { dir: whole, manifest } = await pipelineRun(11, "tiny");
       const members = manifest.files.find((f) => f.name === "members.parquet")!.rows;
-      const sliceMembers = 300;
       const files = ["medical_claims.parquet", "pharmacy_claims.parquet"];
       // rows with their positions, hashed: equal only for the same rows in the same order
       const digest = async (dir: string) => {
@@ -87,33 +86,35 @@ Deno.test("runPipeline()", async (t) => {
           closeDb(db);
         }
       };
-      const sliced = await Promise.all(
-        [1, 2].map((threads) =>
-          withTemp(async (out) => {
-            const run = await runPipeline({
-              out,
-              seed: 11,
-              scale: "tiny",
-              stage: "core",
-              sliceMembers,
-              threads,
-            });
-            return { files: run.files.filter((f) => files.includes(f.name)), digest: await digest(out) };
-          })
-        ),
-      );
-      assert.deepEqual(sliced[0]!.files, sliced[1]!.files);
-      const expected = await digest(whole);
-      for (const [i, file] of sliced[0]!.digest.entries()) {
-        assert.equal(file.rows, expected[i]!.rows);
-        assert.equal(file.digest, expected[i]!.digest);
-        // each slice of the medical claims is at least one row group of its own; the synthetic
-        // fills are made in TypeScript, one part per worker, whatever the slice size
-        const minimum = files[i] === "medical_claims.parquet"
-          ? Math.ceil(members / sliceMembers)
-          : FILL_PARTS;
-        assert.ok(Number(file.row_groups) >= minimum, `${files[i]}: ${file.row_groups} row groups`);
-      }
+      await withTemp(async (input) => {
+        for (const table of ["providers", "members", "eligibility", "medical_claims", "pharmacy_claims"]) {
+          await Deno.copyFile(join(whole, `${table}.parquet`), join(input, `${table}.parquet`));
+        }
+        const runs = await Promise.all(
+          [{ sliceMembers: 300, threads: 1 }, { sliceMembers: 300, threads: 2 }, {
+            sliceMembers: members,
+            threads: 2,
+          }].map((settings) =>
+            withTemp(async (out) => {
+              const run = await runPipeline({ out, seed: 11, input, stage: "core", ...settings });
+              return { files: run.files.filter((f) => files.includes(f.name)), digest: await digest(out) };
+            })
+          ),
+        );
+        assert.deepEqual(runs[0]!.files, runs[1]!.files);
+        for (const [i, file] of runs[0]!.digest.entries()) {
+          const one = runs[2]!.digest[i]!;
+          assert.ok(Number(file.rows) > 1000, `${files[i]}: ${file.rows} rows`);
+          assert.equal(file.rows, one.rows);
+          assert.equal(file.digest, one.digest);
+          // each slice is at least one row group of its own
+          assert.ok(
+            Number(file.row_groups) >= Math.ceil(members / 300),
+            `${files[i]}: ${file.row_groups} row groups`,
+          );
+          assert.equal(one.row_groups, 1);
+        }
+      });
     },
   );
 
