@@ -370,14 +370,16 @@ async function replaceWithFile(db: Db, table: string, path: string): Promise<voi
  * The synthetic payer's claim tables, made in TypeScript by two workers each
  * (`synthetic/medical_claims.ts`, `synthetic/pharmacy_fills.ts`): the same rows, values and order
  * as the generator's `medical_claims` and `pharmacy_claims` views, which they replace. Both
- * tables' inputs are read first; the generator's intermediates are then dropped, so their memory is
- * free for the workers.
+ * tables' inputs are read first, dropping each intermediate once its last reader is done, so the
+ * generator's memory is free for the workers.
  */
 async function writeSyntheticClaims(db: Db, out: string, work: string): Promise<Map<string, ManifestFile>> {
-  const claims = await readMedicalClaimInputs(db);
-  progress("pipeline", "read the medical claims' inputs");
   const fills = await readFillInputs(db);
   progress("pipeline", "read the fills' inputs");
+  // the member-months and therapies are the fills' alone: freed before the claims' inputs are read
+  await dropSyntheticScratch(db, ["exposure", "therapies", "member_pharmacies"]);
+  const claims = await readMedicalClaimInputs(db);
+  progress("pipeline", "read the medical claims' inputs");
   await dropSyntheticScratch(db);
   const written = new Map<string, ManifestFile>();
   for (

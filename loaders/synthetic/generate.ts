@@ -287,9 +287,14 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions): Prom
 }
 
 /**
- * Drops the generator's intermediate tables, once the claim views that read them have been written
- * and replaced.
+ * Drops the generator's intermediate tables (or only the named ones among them), once the claims
+ * that read them have been made.
  */
-export async function dropSyntheticScratch(db: Db): Promise<void> {
-  for (const table of SCRATCH) await dropStep(db, table);
+export async function dropSyntheticScratch(db: Db, only?: readonly string[]): Promise<void> {
+  for (const table of only ?? SCRATCH) {
+    if (!SCRATCH.includes(table)) {
+      throw new Error(`dropSyntheticScratch: "${table}" is not an intermediate table`);
+    }
+    await dropStep(db, table);
+  }
 }

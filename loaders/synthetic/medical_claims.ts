@@ -17,8 +17,8 @@
  * amounts negated). Paid = round(allowed · (1 − member share), 2), paid date = (discharge or service)
  * date + lag.
  *
- * The inputs come from DuckDB: the small tables (ER visits, stays) as rows, the large ones
- * (ambulatory and care events) as typed arrays put in member order here. Two workers each make a
+ * The inputs come from DuckDB in member order: the small tables (ER visits, stays) as rows, the
+ * large ones (ambulatory and care events) as typed arrays. Two workers each make a
  * range of members' lines (`claim_parts.ts`), writing a row group at a time.
  *
  * The pipeline writes these lines for the synthetic payer (`writeSyntheticClaims` in
@@ -36,7 +36,7 @@ import {
   type CostParams,
   type MedicalClaimInputs,
 } from "./medical_claims_make.ts";
-import { copyRowsOf, inMemberOrder } from "./member_rows.ts";
+import { copyRowsOf } from "./member_rows.ts";
 
 /** Member ranges of {@linkcode writeMedicalClaims}: always two parts, whatever the machine. */
 export const MEDICAL_PARTS = 2;
@@ -124,9 +124,6 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
       db,
       "select distinct result_codes from care_events where result_codes is not null order by result_codes",
     )).map((r) => String(r.result_codes).split("+"));
-    const n = memberIds.length;
-    const ambulatory = await queryColumns(db, readSql(import.meta.url, "medical_claims_ambulatory.sql"));
-    const care = await queryColumns(db, readSql(import.meta.url, "medical_claims_care.sql"));
     return {
       seed: Number(s.seed),
       rejected: Number(s.rejected),
@@ -152,9 +149,8 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
         db,
         readSql(import.meta.url, "medical_claims_admissions.sql"),
       ) as MedicalClaimInputs["admissions"],
-      ambulatory: inMemberOrder(ambulatory, n, ambulatory.mmkk),
-      // care events by event (its code is its rank by name), then year
-      care: inMemberOrder(care, n, care.event!.map((event, i) => event * 10_000 + care.yr![i]!)),
+      ambulatory: await queryColumns(db, readSql(import.meta.url, "medical_claims_ambulatory.sql")),
+      care: await queryColumns(db, readSql(import.meta.url, "medical_claims_care.sql")),
     };
   } finally {
     await db.con.run("drop table claim_members");

@@ -1,6 +1,6 @@
--- Ambulatory events, in no particular order (the reader puts them in member order): the member,
--- m·100 + k from the event id (`<member>-V<mm><kk>`), the day, the kind's code (its position in the
--- list below, from 0) and the condition's code (its rank among the conditions; −1 for none).
+-- Ambulatory events in member order, then in event-id order: the member, m·100 + k from the event
+-- id (`<member>-V<mm><kk>`), the day, the kind's code (its position in the list below, from 0) and
+-- the condition's code (its rank among the conditions; −1 for none).
 -- grain: one row per event_id
 select
   c.member_index
@@ -16,3 +16,4 @@ join claim_members c using (member_id)
 left join (
   select condition, (row_number() over (order by condition) - 1)::integer as code from condition_codes
 ) k on k.condition = e.condition
+order by c.member_index, mmkk

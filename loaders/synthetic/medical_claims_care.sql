@@ -1,6 +1,6 @@
--- Care events, in no particular order (the reader puts them in member order): the member, the
--- event's code (its rank among care_event_params' events), the year from the event id
--- (`<member>-<event>-<year>`), the day and the result codes' code (rank among their values; −1: none).
+-- Care events in member order, then in event-id order (`<member>-<event>-<year>`): the member, the
+-- event's code (its rank among care_event_params' events), the year, the day and the result codes'
+-- code (rank among their values; −1: none).
 -- grain: one row per care_event_id
 select
   c.member_index
@@ -16,3 +16,4 @@ left join (
   select result_codes, (row_number() over (order by result_codes) - 1)::integer as code
   from (select distinct result_codes from care_events where result_codes is not null)
 ) r using (result_codes)
+order by c.member_index, event, yr

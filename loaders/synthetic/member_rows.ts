@@ -1,6 +1,6 @@
 /**
  * Tables of typed-array columns with a `member_index` column (members numbered 0, 1, … in member-id
- * order), as the claims made in TypeScript read them: put in member order, cut into member ranges,
+ * order) in member order, as the claims made in TypeScript read them: cut into member ranges and
  * walked member by member.
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
@@ -37,45 +37,5 @@ export function rowsOf(table: MemberTable, from: number, to: number): MemberTabl
 export function copyRowsOf(table: MemberTable, from: number, to: number): MemberTable {
   return Object.fromEntries(
     Object.entries(rowsOf(table, from, to)).map(([name, column]) => [name, column.slice()]),
-  );
-}
-
-/** A stable counting sort's order of rows by `keys` (integers in 0…range−1). */
-function countingOrder(keys: ArrayLike<number>, range: number, rows: Int32Array, what: string): Int32Array {
-  const starts = new Int32Array(range + 1);
-  for (let i = 0; i < rows.length; i++) {
-    const k = keys[rows[i]!]!;
-    if (!(k >= 0 && k < range && Number.isInteger(k))) {
-      throw new RangeError(`inMemberOrder: row ${rows[i]} has ${what} ${k}, outside 0…${range - 1}`);
-    }
-    starts[k + 1]!++;
-  }
-  for (let k = 0; k < range; k++) starts[k + 1]! += starts[k]!;
-  const order = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) order[starts[keys[rows[i]!]!]!++] = rows[i]!;
-  return order;
-}
-
-/**
- * The rows of `table` in member order, and within a member in the order of `within` (small
- * non-negative integers, one per row) when given: stable counting sorts on `within`, then on
- * `member_index` (whose values must lie in 0…members−1). Rows read from the database in no
- * particular order become walkable member by member without a sort in SQL.
- */
-export function inMemberOrder(table: MemberTable, members: number, within?: ArrayLike<number>): MemberTable {
-  const index = table.member_index!;
-  let order: Int32Array = Int32Array.from({ length: index.length }, (_, i) => i);
-  if (within !== undefined) {
-    let range = 0;
-    for (let i = 0; i < within.length; i++) range = Math.max(range, within[i]! + 1);
-    order = countingOrder(within, range, order, "order key");
-  }
-  order = countingOrder(index, members, order, "member_index");
-  return Object.fromEntries(
-    Object.entries(table).map(([name, column]) => {
-      const sorted = new (column.constructor as new (n: number) => NumericColumn)(column.length);
-      for (let i = 0; i < order.length; i++) sorted[i] = column[order[i]!]!;
-      return [name, sorted];
-    }),
   );
 }
