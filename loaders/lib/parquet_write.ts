@@ -7,7 +7,8 @@
  * group uses) followed by one data page (v1) of RLE_DICTIONARY indices, otherwise one PLAIN data
  * page (booleans bit-packed, least significant bit first) — each page compressed with ZSTD
  * (level 1), then the footer (`FileMetaData`, Thrift compact protocol), its length and `PAR1`.
- * Optional columns carry definition levels (RLE/bit-packed hybrid, width 1) before the values.
+ * Optional columns carry definition levels (RLE/bit-packed hybrid, width 1: one RLE run when a
+ * page is all values or all nulls, else bit-packed) before the values.
  * Each column chunk records its value count, null count and, for numbers and dates, min and max.
  * Same columns in → same bytes out.
  */
@@ -222,12 +223,6 @@ function statBytes(column: Int32Column | DoubleColumn, v: number): Uint8Array {
   return bytes;
 }
 
-function isValid(column: Column, i: number): boolean {
-  if (column.type === "dictionary") return column.codes[i]! >= 0;
-  if (column.type === "text") return true;
-  return column.valid === undefined || column.valid[i] !== 0;
-}
-
 function isOptional(column: Column): boolean {
   return column.type === "dictionary" || (column.type !== "text" && column.valid !== undefined);
 }
@@ -315,12 +310,20 @@ function encodeChunk(column: Column, from: number, to: number): Chunk {
   let nulls = 0;
   if (optional) {
     const levels = new Uint8Array(rows);
-    for (let i = 0; i < rows; i++) {
-      levels[i] = isValid(column, from + i) ? 1 : 0;
-      if (levels[i] === 0) nulls++;
-    }
+    if (column.type === "dictionary") {
+      const codes = column.codes;
+      for (let i = 0; i < rows; i++) levels[i] = codes[from + i]! >= 0 ? 1 : 0;
+    } else if (column.type !== "text" && column.valid !== undefined) {
+      const valid = column.valid;
+      for (let i = 0; i < rows; i++) levels[i] = valid[from + i] !== 0 ? 1 : 0;
+    } else levels.fill(1);
+    for (let i = 0; i < rows; i++) nulls += 1 - levels[i]!;
     const encoded = new Bytes();
-    bitPacked(encoded, levels, 0, rows, 1);
+    if (nulls === 0 || nulls === rows) {
+      // one RLE run: header (rows << 1) as a varint, then the level in one byte
+      encoded.varint(rows * 2);
+      encoded.byte(nulls === 0 ? 1 : 0);
+    } else bitPacked(encoded, levels, 0, rows, 1);
     page.uint32(encoded.length);
     page.append(encoded.view());
   }

@@ -20,7 +20,7 @@
  * `claim_parts.ts` makes them), writing a row group at a time, so each holds one row group of
  * fills; their two parts are then joined.
  *
- * The pipeline writes these fills for the synthetic payer (`writeSyntheticFills` in
+ * The pipeline writes these fills for the synthetic payer (`writeSyntheticClaims` in
  * `loaders/pipeline.ts`); `pharmacy_claims.sql` stays as their definition, and
  * `test/loaders/pharmacy_fills_test.ts` checks the two equal, row for row. docs/synthetic-data.md
  * ("Towards a generator in TypeScript") has their speed.

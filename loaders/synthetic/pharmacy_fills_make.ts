@@ -1,6 +1,6 @@
 /**
  * Making the fills of a range of members from their inputs (no database): shared by the pipeline's
- * thread and the fill workers (`pharmacy_fills_worker.ts`). The formulas are in `pharmacy_fills.ts`.
+ * thread and the claim workers (`claim_part_worker.ts`). The formulas are in `pharmacy_fills.ts`.
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
