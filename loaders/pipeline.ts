@@ -64,7 +64,10 @@ export interface PipelineOptions {
   memoryLimit?: string;
   /** DuckDB worker threads (default: DuckDB's choice, one per core); outputs do not depend on it. */
   threads?: number;
-  /** Members per slice of the claim outputs, default {@linkcode SLICE_MEMBERS}; their rows do not depend on it. */
+  /**
+   * Members per slice of an analyst's claim outputs, default {@linkcode SLICE_MEMBERS}; their rows do
+   * not depend on it (the synthetic payer's are made in TypeScript, in two parts).
+   */
   sliceMembers?: number;
   /**
    * Where to stop. `core`: after the data layer — generation or loading, the core tables and marts,
@@ -127,9 +130,10 @@ export const OUTPUTS: ReadonlyArray<readonly [string, string]> = [
 
 /**
  * The largest outputs (claim lines and fills): written to Parquet as soon as the data is generated
- * or loaded, a slice of members at a time ({@linkcode writeEarlyOutput}), and read back through a
- * view of the file, so the rest of the run does without their rows in memory (at a million members
- * the claim lines alone are 2.9 GB as a DuckDB table, 0.2 GB as Parquet).
+ * (made in TypeScript, {@linkcode writeSyntheticClaims}) or loaded (a slice of members at a time,
+ * {@linkcode writeEarlyOutput}), and read back through a view of the file, so the rest of the run
+ * does without their rows in memory (at a million members the claim lines alone are 2.9 GB as a
+ * DuckDB table, 0.2 GB as Parquet).
  */
 const EARLY_OUTPUTS: ReadonlySet<string> = new Set(["medical_claims", "pharmacy_claims"]);
 
