@@ -380,8 +380,7 @@ async function replaceWithFile(db: Db, table: string, path: string): Promise<voi
 async function writeSyntheticClaims(db: Db, out: string, work: string): Promise<Map<string, ManifestFile>> {
   const fills = await readFillInputs(db);
   progress("pipeline", "read the fills' inputs");
-  // the member-months and therapies are the fills' alone: freed before the claims' inputs are read
-  await dropSyntheticScratch(db, ["exposure", "therapies", "member_pharmacies"]);
+  await dropSyntheticScratch(db, ["therapies", "member_pharmacies"]);
   const claims = await readMedicalClaimInputs(db);
   progress("pipeline", "read the medical claims' inputs");
   await dropSyntheticScratch(db);

@@ -77,13 +77,15 @@ const SCRATCH = [
 ];
 
 /**
- * Steps kept as views: each member's pharmacy (read by the fills, in SQL or in TypeScript), the claim
- * lines (read once, by the medical claims) and the two claim tables, which the pipeline writes to
- * Parquet without ever holding all their rows at once (at a million members 30M rows, 5 GB as
- * tables).
+ * Steps kept as views: each member's pharmacy (read by the fills, in SQL or in TypeScript), the
+ * ambulatory events and the claim lines (read by the medical claims' SQL, which the pipeline's
+ * TypeScript claims replace: `medical_claims.ts` draws the ambulatory events itself) and the two
+ * claim tables, which are written to Parquet without ever holding all their rows at once (at a
+ * million members 30M rows, 5 GB as tables).
  */
 const VIEWS: ReadonlySet<string> = new Set([
   "member_pharmacies",
+  "ambulatory_events",
   "claim_lines",
   "pharmacy_claims",
   "medical_claims",
@@ -102,7 +104,6 @@ const DROP_AFTER: Readonly<Record<string, readonly string[]>> = {
   er_visits_base: ["er_pool_share", "er_dx_bins"],
   er_visits: ["er_visits_base", "readmission_visits"],
   admissions: ["elective_admissions"],
-  care_events: ["condition_lists"],
 };
 
 /**

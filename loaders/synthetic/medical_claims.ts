@@ -31,6 +31,7 @@ import { queryColumns, queryTextColumn } from "../lib/duckdb_columns.ts";
 import { readSql } from "../lib/sql_file.ts";
 import { type ClaimPart, partBounds, writeParts } from "./claim_parts.ts";
 import {
+  AMBULATORY_KINDS,
   arrayRowsOf,
   type CareEventKind,
   type CostParams,
@@ -76,6 +77,13 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
        getvariable('claim_status__rejected')::double as rejected, getvariable('claim_status__reversed')::double as reversed,
        getvariable('paid_lag_days__min')::integer as lag_min, getvariable('paid_lag_days__max')::integer as lag_max,
        getvariable('utilization__lab_per_office_visit')::double as lab_per_office_visit,
+       ${
+      AMBULATORY_KINDS.flatMap((k) =>
+        ["commercial", "ma", "per_condition"].map((p) =>
+          `coalesce(getvariable('utilization__${k}__${p}')::double, 0) as ${k}__${p}`
+        )
+      ).join(", ")
+    },
        ${
       COST_KEYS.flatMap((k) =>
         ["median", "sigma", "cap"].map((p) => `getvariable('costs__${k}__${p}')::double as ${k}__${p}`)
@@ -140,8 +148,11 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
       regions,
       providerIds,
       providerPools: [...pools.values()],
-      conditionIcd10: (await queryRows(db, "select icd10 from condition_codes order by condition"))
-        .map((r) => String(r.icd10)),
+      conditionIcd10: (await queryRows(
+        db,
+        `select cd.icd10 from (select distinct condition from member_conditions) c
+         left join condition_codes cd using (condition) order by c.condition`,
+      )).map((r) => r.icd10 === null ? null : String(r.icd10)),
       careKinds,
       resultCodes,
       er: await columnsJS(db, readSql(import.meta.url, "medical_claims_er.sql")) as MedicalClaimInputs["er"],
@@ -149,7 +160,15 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
         db,
         readSql(import.meta.url, "medical_claims_admissions.sql"),
       ) as MedicalClaimInputs["admissions"],
-      ambulatory: await queryColumns(db, readSql(import.meta.url, "medical_claims_ambulatory.sql")),
+      memberMonths: await queryColumns(db, readSql(import.meta.url, "medical_claims_member_months.sql")),
+      memberConditions: await queryColumns(db, readSql(import.meta.url, "medical_claims_conditions.sql")),
+      ambulatoryRates: AMBULATORY_KINDS.map((kind) => ({
+        commercial: Number(s[`${kind}__commercial`]),
+        ma: Number(s[`${kind}__ma`]),
+        per_condition: Number(s[`${kind}__per_condition`]),
+      })),
+      respiratory: (await queryRows(db, "select respiratory from season order by month_of_year"))
+        .map((r) => Number(r.respiratory)),
       care: await queryColumns(db, readSql(import.meta.url, "medical_claims_care.sql")),
     };
   } finally {
@@ -179,7 +198,8 @@ export async function writeClaims(
   work: string,
   options: { inProcess?: boolean } = {},
 ): Promise<number> {
-  const bounds = partBounds(inputs.memberIds.length, inputs.ambulatory.member_index!, MEDICAL_PARTS);
+  // the parts split the member-months evenly (most lines are ambulatory events), at a member boundary
+  const bounds = partBounds(inputs.memberIds.length, inputs.memberMonths.member_index!, MEDICAL_PARTS);
   const parts: ClaimPart[] = bounds.slice(1).map((to, i) => ({
     table: "medical_claims",
     inputs: options.inProcess ? inputs : partOf(inputs, bounds[i]!, to),
@@ -199,7 +219,8 @@ function partOf(inputs: MedicalClaimInputs, from: number, to: number): MedicalCl
     members: Object.fromEntries(Object.entries(inputs.members).map(([name, c]) => [name, c.slice(from, to)])),
     er: arrayRowsOf(inputs.er, from, to),
     admissions: arrayRowsOf(inputs.admissions, from, to),
-    ambulatory: copyRowsOf(inputs.ambulatory, from, to),
+    memberMonths: copyRowsOf(inputs.memberMonths, from, to),
+    memberConditions: copyRowsOf(inputs.memberConditions, from, to),
     care: copyRowsOf(inputs.care, from, to),
   };
 }

@@ -6,7 +6,7 @@
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
 import { Codes, digits } from "./claim_text.ts";
-import { Draws, type Hash64, hashBytes, hashIndex, roundCents, type Tag } from "./draws.ts";
+import { Draws, type Hash64, hashBytes, hashIndex, roundCents, rpois, type Tag } from "./draws.ts";
 import { type MemberTable, rowsOf, seek } from "./member_rows.ts";
 
 /** Rows per row group (one claim may run a few lines past it). */
@@ -14,7 +14,7 @@ const GROUP_ROWS = 122_880;
 const CAPACITY = GROUP_ROWS + 64;
 const STATUSES = ["paid", "rejected", "reversed"];
 
-/** The ambulatory event kinds, in the order of their codes (`medical_claims_ambulatory.sql`). */
+/** The ambulatory event kinds, in the order `ambulatory_events.sql` draws them. */
 export const AMBULATORY_KINDS = [
   "office_visit",
   "specialist_visit",
@@ -24,7 +24,7 @@ export const AMBULATORY_KINDS = [
   "imaging",
   "dental",
 ] as const;
-const OFFICE = 0, SPECIALIST = 1, TELEHEALTH = 2, URGENT = 3, PROCEDURE = 4, IMAGING = 5;
+const OFFICE = 0, SPECIALIST = 1, TELEHEALTH = 2, URGENT = 3, PROCEDURE = 4, IMAGING = 5, DENTAL = 6;
 const AMBULATORY_POS = ["11", "11", "10", "20", "22", "22", "11"];
 const AMBULATORY_SERVICE = [
   "office_visit",
@@ -82,8 +82,8 @@ export interface MedicalClaimInputs {
   providerIds: string[];
   /** The providers a line can pick from, by practice type and region (`*` for telehealth), in `idx` order. */
   providerPools: { practice: string; scope: string; codes: number[] }[];
-  /** ICD-10 code by condition code (conditions in name order). */
-  conditionIcd10: string[];
+  /** ICD-10 code by condition code (conditions in name order; null: none). */
+  conditionIcd10: (string | null)[];
   careKinds: CareEventKind[];
   /** Each result-code value of the care events split at '+', by result code. */
   resultCodes: string[][];
@@ -107,8 +107,14 @@ export interface MedicalClaimInputs {
     icd10: string[];
     emergency: boolean[];
   };
-  /** Ambulatory events in member order: m·100 + k, day, kind code, condition code (−1: none). */
-  ambulatory: MemberTable;
+  /** Member-months in member and month order: m, first and last eligible day, frailty, condition count. */
+  memberMonths: MemberTable;
+  /** Each member's condition codes (into `conditionIcd10`) in member and name order. */
+  memberConditions: MemberTable;
+  /** Per ambulatory kind (in `AMBULATORY_KINDS` order): annual rates, commercial and MA, and per condition. */
+  ambulatoryRates: { commercial: number; ma: number; per_condition: number }[];
+  /** The respiratory season's factor by month of the year (index month − 1). */
+  respiratory: number[];
   /** Care events in member order: event code, year, day, result code (−1: none). */
   care: MemberTable;
 }
@@ -333,7 +339,8 @@ export async function makeMedicalClaims(
 ): Promise<number> {
   const { memberBase, memberIds, members, rejected, reversed } = inputs;
   const er = inputs.er, ip = inputs.admissions;
-  const amb = rowsOf(inputs.ambulatory, from, to);
+  const memberMonths = rowsOf(inputs.memberMonths, from, to);
+  const memberConditions = rowsOf(inputs.memberConditions, from, to);
   const care = rowsOf(inputs.care, from, to);
   const draws = new Draws(inputs.seed);
   const d: Dictionaries = {
@@ -356,6 +363,11 @@ export async function makeMedicalClaims(
       "er_lab",
       "er_img",
       "ip",
+      "amb_n",
+      "amb_day",
+      "amb_kind",
+      "amb_dx",
+      "amb_cond",
       "amb_prac",
       "amb_cpt",
       "amb_gdx",
@@ -550,19 +562,56 @@ export async function makeMedicalClaims(
     );
   };
 
+  // the ambulatory event being made (drawn in the member loop below)
+  const event = { kind: 0, condition: -1, day: 0 };
+  const rateBuffer = new Float64Array(AMBULATORY_KINDS.length + 1);
+  let commercialMember = false;
+
+  /**
+   * A member-month's rate λ_c of each ambulatory kind c, and their sum last (as `ambulatory_events.sql`
+   * computes them): λ_c = (base_c,lob + per_condition_c·cc) · √frailty / 12, urgent care also
+   * · (1 + 0.4·(respiratory − 1)), dental base_lob / 12.
+   */
+  const ambulatoryRates = (frailty: number, cc: number, monthStart: number): Float64Array => {
+    const scale = Math.sqrt(frailty) / 12;
+    let total = 0;
+    for (let kind = 0; kind < AMBULATORY_KINDS.length; kind++) {
+      const r = inputs.ambulatoryRates[kind]!;
+      const base = commercialMember ? r.commercial : r.ma;
+      let rate = kind === DENTAL ? base / 12 : (base + r.per_condition * cc) * scale;
+      if (kind === URGENT) rate *= 1 + 0.4 * (inputs.respiratory[monthOfDay(monthStart) - 1]! - 1);
+      rateBuffer[kind] = rate;
+      total = kind === 0 ? rate : total + rate;
+    }
+    rateBuffer[AMBULATORY_KINDS.length] = total;
+    return rateBuffer;
+  };
+
+  /** The kind whose share of the total holds `u` (uniform times the total), by cumulative sums. */
+  const ambulatoryKind = (rates: Float64Array, u: number): number => {
+    let sum = rates[0]!;
+    if (u < sum) return 0;
+    for (let kind = 1; kind < IMAGING; kind++) {
+      sum += rates[kind]!;
+      if (u < sum) return kind;
+    }
+    // imaging when u < total − dental, as the SQL writes it
+    return u < rates[AMBULATORY_KINDS.length]! - rates[DENTAL]! ? IMAGING : DENTAL;
+  };
+
   /** An ambulatory event's diagnosis: its condition's, else by kind. */
-  const ambulatoryDx = (r: number, key: Hash64): number => {
-    const condition = amb.condition![r]!, kind = amb.kind![r]!;
-    if (condition >= 0) return conditionDx[condition]!;
+  const ambulatoryDx = (key: Hash64): number => {
+    const condition = event.condition, kind = event.kind;
+    if (condition >= 0 && conditionDx[condition]! >= 0) return conditionDx[condition]!;
     if (kind === AMBULATORY_KINDS.length - 1) return c.dentalDx;
     const list = kind === URGENT ? urgentDx : generalDx;
     return list[Math.floor(draws.runif(t.amb_gdx!, key, zero, zero) * list.length)]!;
   };
 
   /** An ambulatory event's line. */
-  const ambulatoryLines = (r: number, key: Hash64) => {
+  const ambulatoryLines = (key: Hash64) => {
     lines.n = 0;
-    const kind = amb.kind![r]!;
+    const kind = event.kind;
     let practiceCode = ambulatoryPractice[kind]!;
     if (kind === OFFICE) {
       const u = draws.runif(t.amb_prac!, key, zero, zero);
@@ -588,9 +637,9 @@ export async function makeMedicalClaims(
       hospital ? c.institutional : c.professional,
       ambulatoryService[kind]!,
       ambulatoryPos[kind]!,
-      amb.day![r]!,
+      event.day,
       -1,
-      ambulatoryDx(r, key),
+      ambulatoryDx(key),
       -1,
       procedure,
       ambulatoryCategory[kind]!,
@@ -602,7 +651,7 @@ export async function makeMedicalClaims(
   };
 
   /** The laboratory line of an office or specialist visit (`key`: the visit's; `providerKey`: its `…L`). */
-  const labLines = (r: number, key: Hash64, providerKey: Hash64) => {
+  const labLines = (key: Hash64, providerKey: Hash64) => {
     lines.n = 0;
     lines.add(
       1,
@@ -611,9 +660,9 @@ export async function makeMedicalClaims(
       c.professional,
       c.laboratory,
       c.pos81,
-      amb.day![r]!,
+      event.day,
       -1,
-      ambulatoryDx(r, key),
+      ambulatoryDx(key),
       -1,
       labCodes[Math.floor(draws.runif(t.lab_cpt!, key, zero, zero) * 4)]!,
       c.labPanel,
@@ -725,11 +774,12 @@ export async function makeMedicalClaims(
   try {
     const encoder = new TextEncoder();
     const claims: Claim[] = [];
-    let erAt = 0, ipAt = 0, ambAt = 0, careAt = 0;
+    let erAt = 0, ipAt = 0, mmAt = 0, mcAt = 0, careAt = 0;
     for (let member = from; member < to; member++) {
       local = member - memberBase;
       region = members.region![local]!;
       commercial = members.is_commercial![local]! === 1;
+      commercialMember = commercial;
       const memberBytes = encoder.encode(memberIds[local]);
       if (2 + memberBytes.length + 128 > id.length) {
         id = new Uint8Array(2 * (memberBytes.length + 128));
@@ -780,36 +830,56 @@ export async function makeMedicalClaims(
         }
       }
 
-      // ambulatory events in m·100 + k order: `-V<mm><kk>`, its lab claim `…L` (and `…LR`), then `…R`
-      ambAt = seek(amb.member_index!, ambAt, member);
-      for (; ambAt < amb.member_index!.length && amb.member_index![ambAt] === member; ambAt++) {
-        const mk = amb.mmkk![ambAt]!;
-        id[base] = DASH;
-        id[base + 1] = V;
-        digits(id, base + 2, Math.floor(mk / 100), 2);
-        digits(id, base + 4, mk % 100, 2);
-        const length = base + 6;
-        const key = hashBytes(id, length - 2, 2);
-        const claimHash = hashBytes(id, length);
-        const u = status(claimHash);
-        ambulatoryLines(ambAt, key);
-        emit(length, claimHash, u, false);
-        const kind = amb.kind![ambAt]!;
-        if (
-          (kind === OFFICE || kind === SPECIALIST) &&
-          draws.runif(t.lab!, key, zero, zero) < inputs.labPerOfficeVisit
-        ) {
-          id[length] = L;
-          const labHash = hashBytes(id, length + 1);
-          labLines(ambAt, key, hashBytes(id, length - 1, 2));
-          emitWithReversal(length + 1, labHash, status(labHash));
+      // ambulatory events, drawn month by month as `ambulatory_events.sql` draws them, in m·100 + k
+      // order: `-V<mm><kk>`, its lab claim `…L` (and `…LR`), then `…R`
+      mmAt = seek(memberMonths.member_index!, mmAt, member);
+      mcAt = seek(memberConditions.member_index!, mcAt, member);
+      const memberHash = hashBytes(id, base - 2, 2);
+      for (
+        ;
+        mmAt < memberMonths.member_index!.length && memberMonths.member_index![mmAt] === member;
+        mmAt++
+      ) {
+        const m = memberMonths.m![mmAt]!, monthStart = memberMonths.month_start![mmAt]!;
+        const cc = memberMonths.cc![mmAt]!;
+        const rates = ambulatoryRates(memberMonths.frailty![mmAt]!, cc, monthStart);
+        const total = rates[AMBULATORY_KINDS.length]!;
+        const mh = hashIndex(m);
+        const n = rpois(total, draws.runif(t.amb_n!, memberHash, mh, zero));
+        const days = memberMonths.last_day![mmAt]! - monthStart + 1;
+        for (let k = 0; k < n; k++) {
+          const kh = hashIndex(k);
+          event.day = monthStart + Math.floor(draws.runif(t.amb_day!, memberHash, mh, kh) * days);
+          event.kind = ambulatoryKind(rates, draws.runif(t.amb_kind!, memberHash, mh, kh) * total);
+          event.condition = cc > 0 && draws.runif(t.amb_dx!, memberHash, mh, kh) < 0.65
+            ? memberConditions.code![mcAt + Math.floor(draws.runif(t.amb_cond!, memberHash, mh, kh) * cc)]!
+            : -1;
+          id[base] = DASH;
+          id[base + 1] = V;
+          digits(id, base + 2, m, 2);
+          digits(id, base + 4, k, 2);
+          const length = base + 6;
+          const key = hashBytes(id, length - 2, 2);
+          const claimHash = hashBytes(id, length);
+          const u = status(claimHash);
+          ambulatoryLines(key);
+          emit(length, claimHash, u, false);
+          if (
+            (event.kind === OFFICE || event.kind === SPECIALIST) &&
+            draws.runif(t.lab!, key, zero, zero) < inputs.labPerOfficeVisit
+          ) {
+            id[length] = L;
+            const labHash = hashBytes(id, length + 1);
+            labLines(key, hashBytes(id, length - 1, 2));
+            emitWithReversal(length + 1, labHash, status(labHash));
+          }
+          if (isReversed(u)) {
+            ambulatoryLines(key);
+            id[length] = R;
+            emit(length + 1, claimHash, u, true);
+          }
+          if (group.n >= GROUP_ROWS) await flush();
         }
-        if (isReversed(u)) {
-          ambulatoryLines(ambAt, key);
-          id[length] = R;
-          emit(length + 1, claimHash, u, true);
-        }
-        if (group.n >= GROUP_ROWS) await flush();
       }
 
       // care events in (event, year) order: `-<event>-<year>`
