@@ -7,8 +7,10 @@
  * - an ER visit: the facility line (E/M code by pool), a lab line (runif('er_line2') < 0.6) and an
  *   imaging line (runif('er_line3') < 0.45), at a hospital of the member's region;
  * - an inpatient stay: one line, allowed = round(min(cap, days · rcost('ip', per-day median, sigma)), 2);
- * - an ambulatory event: one line by kind, and for office and specialist visits a laboratory claim
- *   `…L` with probability `lab_per_office_visit`;
+ * - an ambulatory event (drawn here from the member-months, as `ambulatory_events.sql` draws them:
+ *   n ~ Poisson(Σ_c λ_c) per member-month, each event's kind c with probability λ_c / Σλ): one line
+ *   by kind, and for office and specialist visits a laboratory claim `…L` with probability
+ *   `lab_per_office_visit`;
  * - a care event: its line plus a zero-dollar line per CPT II result code;
  * with rcost(tag, key, b) = round(min(cap, median · e^{sigma·rnorm(tag, key, b, 0)}), 2) and the
  * provider the line's pool entry ⌊runif('provider', key)·n⌋ (a line whose pool is empty is dropped).
@@ -18,11 +20,12 @@
  * date + lag.
  *
  * The inputs come from DuckDB in member order: the small tables (ER visits, stays) as rows, the
- * large ones (ambulatory and care events) as typed arrays. Two workers each make a
+ * large ones (member-months, conditions, care events) as typed arrays. Two workers each make a
  * range of members' lines (`claim_parts.ts`), writing a row group at a time.
  *
  * The pipeline writes these lines for the synthetic payer (`writeSyntheticClaims` in
- * `loaders/pipeline.ts`); the SQL stays as their definition, and
+ * `loaders/pipeline.ts`); the SQL (`ambulatory_events.sql`, `claim_lines.sql`, `medical_claims.sql`)
+ * stays as their definition, and
  * `test/loaders/medical_claims_test.ts` checks the two equal, row for row.
  */
 import { join } from "node:path";
@@ -67,8 +70,9 @@ async function columnsJS(db: Db, sql: string): Promise<Record<string, unknown[]>
 }
 
 /**
- * Reads the medical claims' inputs from the generator's tables (`people`, `er_visits`, `admissions`,
- * `ambulatory_events`, `care_events`, `provider_index`, `condition_codes`, `care_event_params`).
+ * Reads the medical claims' inputs from the generator's tables (`people`, `exposure`,
+ * `member_conditions`, `er_visits`, `admissions`, `care_events`, `provider_index`, `season`,
+ * `condition_codes`, `care_event_params`).
  */
 export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs> {
   const [settings] = await queryRows(
@@ -132,6 +136,12 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
       db,
       "select distinct result_codes from care_events where result_codes is not null order by result_codes",
     )).map((r) => String(r.result_codes).split("+"));
+    const members = await queryColumns(db, readSql(import.meta.url, "medical_claims_member_codes.sql"));
+    // members without a month in the window have no frailty row (and draw no events)
+    const frailty = new Float64Array(memberIds.length);
+    const frailties = await queryColumns(db, readSql(import.meta.url, "medical_claims_frailty.sql"));
+    frailties.member_index!.forEach((member, i) => frailty[member] = frailties.frailty![i]!);
+    const months = await queryRows(db, readSql(import.meta.url, "medical_claims_months.sql"));
     return {
       seed: Number(s.seed),
       rejected: Number(s.rejected),
@@ -144,7 +154,7 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
       costs,
       memberBase: 0,
       memberIds,
-      members: await queryColumns(db, readSql(import.meta.url, "medical_claims_member_codes.sql")),
+      members: { ...members, frailty },
       regions,
       providerIds,
       providerPools: [...pools.values()],
@@ -160,7 +170,9 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
         db,
         readSql(import.meta.url, "medical_claims_admissions.sql"),
       ) as MedicalClaimInputs["admissions"],
-      memberMonths: await queryColumns(db, readSql(import.meta.url, "medical_claims_member_months.sql")),
+      spans: await queryColumns(db, readSql(import.meta.url, "medical_claims_spans.sql")),
+      monthFirstDays: months.map((r) => Number(r.first_day)),
+      monthLastDays: months.map((r) => Number(r.last_day)),
       memberConditions: await queryColumns(db, readSql(import.meta.url, "medical_claims_conditions.sql")),
       ambulatoryRates: AMBULATORY_KINDS.map((kind) => ({
         commercial: Number(s[`${kind}__commercial`]),
@@ -179,7 +191,7 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
 /**
  * Makes the synthetic payer's medical claim lines and writes them to `path`; returns the row count.
  * The members are split into {@linkcode MEDICAL_PARTS} consecutive ranges with about as many
- * ambulatory events each, made side by side in workers (or, with `inProcess`, one after the other
+ * enrollment spans each, made side by side in workers (or, with `inProcess`, one after the other
  * in this thread: the same bytes).
  */
 export async function writeMedicalClaims(
@@ -198,8 +210,8 @@ export async function writeClaims(
   work: string,
   options: { inProcess?: boolean } = {},
 ): Promise<number> {
-  // the parts split the member-months evenly (most lines are ambulatory events), at a member boundary
-  const bounds = partBounds(inputs.memberIds.length, inputs.memberMonths.member_index!, MEDICAL_PARTS);
+  // the parts split the enrollment spans evenly (about as many members), at a member boundary
+  const bounds = partBounds(inputs.memberIds.length, inputs.spans.member_index!, MEDICAL_PARTS);
   const parts: ClaimPart[] = bounds.slice(1).map((to, i) => ({
     table: "medical_claims",
     inputs: options.inProcess ? inputs : partOf(inputs, bounds[i]!, to),
@@ -219,7 +231,7 @@ function partOf(inputs: MedicalClaimInputs, from: number, to: number): MedicalCl
     members: Object.fromEntries(Object.entries(inputs.members).map(([name, c]) => [name, c.slice(from, to)])),
     er: arrayRowsOf(inputs.er, from, to),
     admissions: arrayRowsOf(inputs.admissions, from, to),
-    memberMonths: copyRowsOf(inputs.memberMonths, from, to),
+    spans: copyRowsOf(inputs.spans, from, to),
     memberConditions: copyRowsOf(inputs.memberConditions, from, to),
     care: copyRowsOf(inputs.care, from, to),
   };

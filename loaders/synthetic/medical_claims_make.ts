@@ -76,7 +76,7 @@ export interface MedicalClaimInputs {
   /** The member index of `memberIds[0]` (and of the first row of `members`). */
   memberBase: number;
   memberIds: string[];
-  /** Per member: region code (into `regions`) and 1 for commercial members. */
+  /** Per member: region code (into `regions`), 1 for commercial members, death day (2³¹ − 1: none), frailty. */
   members: Record<string, NumericColumn>;
   regions: string[];
   providerIds: string[];
@@ -107,8 +107,11 @@ export interface MedicalClaimInputs {
     icd10: string[];
     emergency: boolean[];
   };
-  /** Member-months in member and month order: m, first and last eligible day, frailty, condition count. */
-  memberMonths: MemberTable;
+  /** Enrollment spans in member order: months `first_m` … `end_m` − 1 of the window. */
+  spans: MemberTable;
+  /** The window's months: first and last day (days since 1970-01-01) by month number. */
+  monthFirstDays: number[];
+  monthLastDays: number[];
   /** Each member's condition codes (into `conditionIcd10`) in member and name order. */
   memberConditions: MemberTable;
   /** Per ambulatory kind (in `AMBULATORY_KINDS` order): annual rates, commercial and MA, and per condition. */
@@ -339,7 +342,7 @@ export async function makeMedicalClaims(
 ): Promise<number> {
   const { memberBase, memberIds, members, rejected, reversed } = inputs;
   const er = inputs.er, ip = inputs.admissions;
-  const memberMonths = rowsOf(inputs.memberMonths, from, to);
+  const spans = rowsOf(inputs.spans, from, to);
   const memberConditions = rowsOf(inputs.memberConditions, from, to);
   const care = rowsOf(inputs.care, from, to);
   const draws = new Draws(inputs.seed);
@@ -774,7 +777,7 @@ export async function makeMedicalClaims(
   try {
     const encoder = new TextEncoder();
     const claims: Claim[] = [];
-    let erAt = 0, ipAt = 0, mmAt = 0, mcAt = 0, careAt = 0;
+    let erAt = 0, ipAt = 0, spanAt = 0, mcAt = 0, careAt = 0;
     for (let member = from; member < to; member++) {
       local = member - memberBase;
       region = members.region![local]!;
@@ -832,53 +835,58 @@ export async function makeMedicalClaims(
 
       // ambulatory events, drawn month by month as `ambulatory_events.sql` draws them, in m·100 + k
       // order: `-V<mm><kk>`, its lab claim `…L` (and `…LR`), then `…R`
-      mmAt = seek(memberMonths.member_index!, mmAt, member);
+      spanAt = seek(spans.member_index!, spanAt, member);
       mcAt = seek(memberConditions.member_index!, mcAt, member);
-      const memberHash = hashBytes(id, base - 2, 2);
-      for (
-        ;
-        mmAt < memberMonths.member_index!.length && memberMonths.member_index![mmAt] === member;
-        mmAt++
+      let cc = 0;
+      while (
+        mcAt + cc < memberConditions.member_index!.length &&
+        memberConditions.member_index![mcAt + cc] === member
       ) {
-        const m = memberMonths.m![mmAt]!, monthStart = memberMonths.month_start![mmAt]!;
-        const cc = memberMonths.cc![mmAt]!;
-        const rates = ambulatoryRates(memberMonths.frailty![mmAt]!, cc, monthStart);
-        const total = rates[AMBULATORY_KINDS.length]!;
-        const mh = hashIndex(m);
-        const n = rpois(total, draws.runif(t.amb_n!, memberHash, mh, zero));
-        const days = memberMonths.last_day![mmAt]! - monthStart + 1;
-        for (let k = 0; k < n; k++) {
-          const kh = hashIndex(k);
-          event.day = monthStart + Math.floor(draws.runif(t.amb_day!, memberHash, mh, kh) * days);
-          event.kind = ambulatoryKind(rates, draws.runif(t.amb_kind!, memberHash, mh, kh) * total);
-          event.condition = cc > 0 && draws.runif(t.amb_dx!, memberHash, mh, kh) < 0.65
-            ? memberConditions.code![mcAt + Math.floor(draws.runif(t.amb_cond!, memberHash, mh, kh) * cc)]!
-            : -1;
-          id[base] = DASH;
-          id[base + 1] = V;
-          digits(id, base + 2, m, 2);
-          digits(id, base + 4, k, 2);
-          const length = base + 6;
-          const key = hashBytes(id, length - 2, 2);
-          const claimHash = hashBytes(id, length);
-          const u = status(claimHash);
-          ambulatoryLines(key);
-          emit(length, claimHash, u, false);
-          if (
-            (event.kind === OFFICE || event.kind === SPECIALIST) &&
-            draws.runif(t.lab!, key, zero, zero) < inputs.labPerOfficeVisit
-          ) {
-            id[length] = L;
-            const labHash = hashBytes(id, length + 1);
-            labLines(key, hashBytes(id, length - 1, 2));
-            emitWithReversal(length + 1, labHash, status(labHash));
-          }
-          if (isReversed(u)) {
+        cc++;
+      }
+      const memberHash = hashBytes(id, base - 2, 2);
+      const frailty = members.frailty![local]!, deathDay = members.death_day![local]!;
+      for (; spanAt < spans.member_index!.length && spans.member_index![spanAt] === member; spanAt++) {
+        for (let m = spans.first_m![spanAt]!; m < spans.end_m![spanAt]!; m++) {
+          const monthStart = inputs.monthFirstDays[m]!;
+          const rates = ambulatoryRates(frailty, cc, monthStart);
+          const total = rates[AMBULATORY_KINDS.length]!;
+          const mh = hashIndex(m);
+          const n = rpois(total, draws.runif(t.amb_n!, memberHash, mh, zero));
+          const days = Math.min(inputs.monthLastDays[m]!, deathDay) - monthStart + 1;
+          for (let k = 0; k < n; k++) {
+            const kh = hashIndex(k);
+            event.day = monthStart + Math.floor(draws.runif(t.amb_day!, memberHash, mh, kh) * days);
+            event.kind = ambulatoryKind(rates, draws.runif(t.amb_kind!, memberHash, mh, kh) * total);
+            event.condition = cc > 0 && draws.runif(t.amb_dx!, memberHash, mh, kh) < 0.65
+              ? memberConditions.code![mcAt + Math.floor(draws.runif(t.amb_cond!, memberHash, mh, kh) * cc)]!
+              : -1;
+            id[base] = DASH;
+            id[base + 1] = V;
+            digits(id, base + 2, m, 2);
+            digits(id, base + 4, k, 2);
+            const length = base + 6;
+            const key = hashBytes(id, length - 2, 2);
+            const claimHash = hashBytes(id, length);
+            const u = status(claimHash);
             ambulatoryLines(key);
-            id[length] = R;
-            emit(length + 1, claimHash, u, true);
+            emit(length, claimHash, u, false);
+            if (
+              (event.kind === OFFICE || event.kind === SPECIALIST) &&
+              draws.runif(t.lab!, key, zero, zero) < inputs.labPerOfficeVisit
+            ) {
+              id[length] = L;
+              const labHash = hashBytes(id, length + 1);
+              labLines(key, hashBytes(id, length - 1, 2));
+              emitWithReversal(length + 1, labHash, status(labHash));
+            }
+            if (isReversed(u)) {
+              ambulatoryLines(key);
+              id[length] = R;
+              emit(length + 1, claimHash, u, true);
+            }
+            if (group.n >= GROUP_ROWS) await flush();
           }
-          if (group.n >= GROUP_ROWS) await flush();
         }
       }
 
