@@ -327,8 +327,8 @@ const DASH = 45, L = 76, R = 82, V = 86;
 /**
  * Makes the medical claim lines of members `from…to` (member indexes) and writes them to `path`
  * in the output's order (member, claim id, line); returns the row count. The tables in `inputs`
- * may hold those members' rows only; the ambulatory events must be in (member, m·100 + k) order
- * and the care events in (member, event, year) order.
+ * may hold those members' rows only, in member order (the spans by month, the conditions by name,
+ * the care events by event and year). The ambulatory events are drawn here, month by month.
  *
  * Within a member the claim ids sort as `-A…`/`-E…` (elective stays, ER visits and their stays,
  * sorted here) < `-V…` (ambulatory events, in m·100 + k order; an event's lab claim `…L` and the
