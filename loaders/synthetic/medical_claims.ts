@@ -84,7 +84,7 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
        ${
       AMBULATORY_KINDS.flatMap((k) =>
         ["commercial", "ma", "per_condition"].map((p) =>
-          `coalesce(getvariable('utilization__${k}__${p}')::double, 0) as ${k}__${p}`
+          `getvariable('utilization__${k}__${p}')::double as ${k}__${p}`
         )
       ).join(", ")
     },
@@ -95,6 +95,9 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
     }`,
   );
   const s = settings!;
+  for (const [name, value] of Object.entries(s)) {
+    if (value === null) throw new Error(`Cannot make the medical claims: the scenario sets no "${name}"`);
+  }
   const costs: Record<string, CostParams> = Object.fromEntries(
     COST_KEYS.map((k) => [k, {
       median: Number(s[`${k}__median`]),
@@ -158,11 +161,8 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
       regions,
       providerIds,
       providerPools: [...pools.values()],
-      conditionIcd10: (await queryRows(
-        db,
-        `select cd.icd10 from (select distinct condition from member_conditions) c
-         left join condition_codes cd using (condition) order by c.condition`,
-      )).map((r) => r.icd10 === null ? null : String(r.icd10)),
+      conditionIcd10: (await queryRows(db, readSql(import.meta.url, "medical_claims_condition_icd10.sql")))
+        .map((r) => r.icd10 === null ? null : String(r.icd10)),
       careKinds,
       resultCodes,
       er: await columnsJS(db, readSql(import.meta.url, "medical_claims_er.sql")) as MedicalClaimInputs["er"],

@@ -5,7 +5,7 @@
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
-import { Codes, digits } from "./claim_text.ts";
+import { Codes, digits, TextRows } from "./claim_text.ts";
 import { Draws, type Hash64, hashBytes, hashIndex, roundCents, rpois, type Tag } from "./draws.ts";
 import { type MemberTable, rowsOf, seek } from "./member_rows.ts";
 
@@ -148,8 +148,7 @@ interface Claim {
 /** One row group of claim lines under construction, flushed to the writer when full. */
 class LineGroup {
   n = 0;
-  bytes = new Uint8Array(CAPACITY * 32);
-  readonly offsets = new Int32Array(CAPACITY + 1);
+  readonly ids = new TextRows(CAPACITY, 32);
   readonly line = new Int32Array(CAPACITY);
   readonly member = new Int32Array(CAPACITY);
   readonly provider = new Int32Array(CAPACITY);
@@ -173,19 +172,6 @@ class LineGroup {
   readonly paid = new Float64Array(CAPACITY);
   readonly status = new Int32Array(CAPACITY);
 
-  /** Appends the claim id `source[0…length)` as the next row's. */
-  id(source: Uint8Array, length: number): void {
-    const start = this.offsets[this.n]!;
-    if (start + length > this.bytes.length) {
-      const next = new Uint8Array(this.bytes.length * 2);
-      next.set(this.bytes);
-      this.bytes = next;
-    }
-    const bytes = this.bytes;
-    for (let i = 0; i < length; i++) bytes[start + i] = source[i]!;
-    this.offsets[this.n + 1] = start + length;
-  }
-
   columns(d: Dictionaries): Column[] {
     const n = this.n;
     const dict = (name: string, dictionary: readonly string[], codes: Int32Array): Column => ({
@@ -195,7 +181,7 @@ class LineGroup {
       codes: codes.subarray(0, n),
     });
     return [
-      { name: "claim_id", type: "text", bytes: this.bytes, offsets: this.offsets.subarray(0, n + 1) },
+      this.ids.column("claim_id", n),
       { name: "claim_line_number", type: "int32", values: this.line.subarray(0, n) },
       dict("member_id", d.members, this.member),
       dict("provider_id", d.providers, this.provider),
@@ -740,7 +726,7 @@ export async function makeMedicalClaims(
       const allowed = lines.allowed[i]!;
       const paid = rejectedClaim ? 0 : roundCents(allowed * (1 - share));
       const at = group.n;
-      group.id(id, length);
+      group.ids.set(at, id, length);
       group.line[at] = lines.number[i]!;
       group.member[at] = local;
       group.provider[at] = provider;

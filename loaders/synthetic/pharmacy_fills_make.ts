@@ -4,7 +4,7 @@
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
-import { Codes, digits } from "./claim_text.ts";
+import { Codes, digits, TextRows } from "./claim_text.ts";
 import { rowsOf, seek } from "./member_rows.ts";
 import { Draws, type Hash64, hashBytes, hashIndex, roundCents, roundHalfAway, rpois } from "./draws.ts";
 
@@ -25,8 +25,7 @@ interface Drug {
 /** One row group of fills under construction, flushed to the writer when full. */
 class FillGroup {
   n = 0;
-  bytes = new Uint8Array(CAPACITY * 24);
-  readonly offsets = new Int32Array(CAPACITY + 1);
+  readonly ids = new TextRows(CAPACITY, 24);
   readonly member = new Int32Array(CAPACITY);
   readonly provider = new Int32Array(CAPACITY);
   readonly day = new Int32Array(CAPACITY);
@@ -40,19 +39,16 @@ class FillGroup {
   readonly paid = new Float64Array(CAPACITY);
   readonly status = new Int32Array(CAPACITY);
 
-  /** Appends a claim id's bytes (`head` then `suffix`, and 'R' for a reversal); returns its start. */
+  /**
+   * Makes the next row's claim id `head`, then `suffix`, and 'R' for a reversal; returns its start
+   * in `ids.bytes`.
+   */
   id(head: Uint8Array, suffix: Uint8Array, suffixLength: number, reversal: boolean): number {
-    const start = this.offsets[this.n]!;
     const length = head.length + suffixLength + (reversal ? 1 : 0);
-    if (start + length > this.bytes.length) {
-      const next = new Uint8Array(this.bytes.length * 2);
-      next.set(this.bytes);
-      this.bytes = next;
-    }
-    this.bytes.set(head, start);
-    for (let i = 0; i < suffixLength; i++) this.bytes[start + head.length + i] = suffix[i]!;
-    if (reversal) this.bytes[start + length - 1] = 82; // 'R'
-    this.offsets[this.n + 1] = start + length;
+    const start = this.ids.reserve(this.n, length), bytes = this.ids.bytes;
+    bytes.set(head, start);
+    for (let i = 0; i < suffixLength; i++) bytes[start + head.length + i] = suffix[i]!;
+    if (reversal) bytes[start + length - 1] = 82; // 'R'
     return start;
   }
 
@@ -66,7 +62,7 @@ class FillGroup {
   }): Column[] {
     const n = this.n;
     return [
-      { name: "claim_id", type: "text", bytes: this.bytes, offsets: this.offsets.subarray(0, n + 1) },
+      this.ids.column("claim_id", n),
       {
         name: "member_id",
         type: "dictionary",
@@ -199,7 +195,7 @@ export async function makeFills(inputs: FillInputs, from: number, to: number, pa
     allowed: number,
   ) => {
     const start = group.id(head, suffix, suffixLength, false);
-    const idHash: Hash64 = hashBytes(group.bytes.subarray(start, group.offsets[group.n + 1]!));
+    const idHash: Hash64 = hashBytes(group.ids.bytes, group.ids.offsets[group.n + 1]! - start, start);
     const u = draws.runif(tags.status, idHash, zero, zero);
     const isRejected = u < rejected;
     const isReversed = !isRejected && u < rejected + reversed;
