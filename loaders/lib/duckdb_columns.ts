@@ -96,3 +96,11 @@ export async function queryTextColumn(
   if (newlines) throw new Error(`queryTextColumn: ${table}.${column} holds a value with a newline`);
   return Number(n) === 0 ? [] : joined!.split("\n");
 }
+
+/** Runs `sql` and returns its columns by name as JavaScript arrays (any type; for small results). */
+export async function queryColumnsJS(db: Db, sql: string): Promise<Record<string, unknown[]>> {
+  const result = await db.con.run(sql);
+  const names = result.columnNames();
+  const columns = await result.getColumnsJS();
+  return Object.fromEntries(names.map((name, i) => [name, columns[i] as unknown[]]));
+}

@@ -1,8 +1,16 @@
 /**
- * Text helpers of the claims made in TypeScript (`pharmacy_fills_make.ts`, `medical_claims_make.ts`):
- * codes for a column's text values, a row group's claim ids and zero-padded digits of claim ids.
+ * What the claims made in TypeScript (`pharmacy_fills_make.ts`, `medical_claims_make.ts`) share: the
+ * row-group size and claim statuses, codes for a column's text values, a row group's claim ids and
+ * zero-padded digits of claim ids.
  */
 import type { TextColumn } from "../lib/parquet_write.ts";
+import { CLAIM_STATUSES } from "../contract/schema.ts";
+
+/** Rows per row group, as DuckDB writes them (a group may end a claim's few lines past it). */
+export const GROUP_ROWS = 122_880;
+
+/** The contract's claim statuses; a status's code is its position (paid 0, rejected 1, reversed 2). */
+export const STATUSES: readonly string[] = CLAIM_STATUSES;
 
 /** Codes for text values, in order of first appearance (a dictionary column's codes; null is −1). */
 export class Codes {

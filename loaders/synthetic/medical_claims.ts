@@ -28,11 +28,10 @@
  * stays as their definition, and
  * `test/loaders/medical_claims_test.ts` checks the two equal, row for row.
  */
-import { join } from "node:path";
 import { type Db, queryRows } from "../lib/duckdb.ts";
-import { queryColumns, queryTextColumn } from "../lib/duckdb_columns.ts";
+import { queryColumns, queryColumnsJS, queryTextColumn } from "../lib/duckdb_columns.ts";
 import { readSql } from "../lib/sql_file.ts";
-import { type ClaimPart, partBounds, writeParts } from "./claim_parts.ts";
+import { withMembers, writeInParts } from "./claim_parts.ts";
 import {
   AMBULATORY_KINDS,
   arrayRowsOf,
@@ -42,32 +41,15 @@ import {
 } from "./medical_claims_make.ts";
 import { copyRowsOf } from "./member_rows.ts";
 
-/** Member ranges of {@linkcode writeMedicalClaims}: always two parts, whatever the machine. */
-export const MEDICAL_PARTS = 2;
-
-/** The scenario's cost keys (`costs__<key>__median|sigma|cap`). */
+/** The scenario's cost keys (`costs__<key>__median|sigma|cap`): one per ambulatory kind, and the rest. */
 const COST_KEYS = [
   "er_facility",
   "er_ancillary",
   "inpatient_per_day",
-  "office_visit",
-  "specialist_visit",
-  "telehealth",
-  "urgent_care",
-  "outpatient_procedure",
-  "imaging",
+  ...AMBULATORY_KINDS,
   "lab",
   "preventive",
-  "dental",
 ];
-
-/** A query's columns as JS arrays, by name. */
-async function columnsJS(db: Db, sql: string): Promise<Record<string, unknown[]>> {
-  const result = await db.con.run(sql);
-  const names = result.columnNames();
-  const columns = await result.getColumnsJS();
-  return Object.fromEntries(names.map((name, i) => [name, columns[i] as unknown[]]));
-}
 
 /**
  * Reads the medical claims' inputs from the generator's tables (`people`, `exposure`,
@@ -165,8 +147,11 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
         .map((r) => r.icd10 === null ? null : String(r.icd10)),
       careKinds,
       resultCodes,
-      er: await columnsJS(db, readSql(import.meta.url, "medical_claims_er.sql")) as MedicalClaimInputs["er"],
-      admissions: await columnsJS(
+      er: await queryColumnsJS(
+        db,
+        readSql(import.meta.url, "medical_claims_er.sql"),
+      ) as MedicalClaimInputs["er"],
+      admissions: await queryColumnsJS(
         db,
         readSql(import.meta.url, "medical_claims_admissions.sql"),
       ) as MedicalClaimInputs["admissions"],
@@ -190,7 +175,7 @@ export async function readMedicalClaimInputs(db: Db): Promise<MedicalClaimInputs
 
 /**
  * Makes the synthetic payer's medical claim lines and writes them to `path`; returns the row count.
- * The members are split into {@linkcode MEDICAL_PARTS} consecutive ranges with about as many
+ * The members are split into two consecutive ranges (`CLAIM_PARTS`) with about as many
  * enrollment spans each, made side by side in workers (or, with `inProcess`, one after the other
  * in this thread: the same bytes).
  */
@@ -211,24 +196,21 @@ export async function writeClaims(
   options: { inProcess?: boolean } = {},
 ): Promise<number> {
   // the parts split the enrollment spans evenly (about as many members), at a member boundary
-  const bounds = partBounds(inputs.memberIds.length, inputs.spans.member_index!, MEDICAL_PARTS);
-  const parts: ClaimPart[] = bounds.slice(1).map((to, i) => ({
-    table: "medical_claims",
-    inputs: options.inProcess ? inputs : partOf(inputs, bounds[i]!, to),
-    from: bounds[i]!,
-    to,
-    path: join(work, `medical_claims.${i}.parquet`),
-  }));
-  return await writeParts(parts, path, options);
+  return await writeInParts(
+    "medical_claims",
+    inputs,
+    inputs.spans.member_index!,
+    partOf,
+    path,
+    work,
+    options,
+  );
 }
 
 /** The inputs of members `from…to` only, copied (member ids and rows). */
 function partOf(inputs: MedicalClaimInputs, from: number, to: number): MedicalClaimInputs {
   return {
-    ...inputs,
-    memberBase: from,
-    memberIds: inputs.memberIds.slice(from, to),
-    members: Object.fromEntries(Object.entries(inputs.members).map(([name, c]) => [name, c.slice(from, to)])),
+    ...withMembers(inputs, from, to),
     er: arrayRowsOf(inputs.er, from, to),
     admissions: arrayRowsOf(inputs.admissions, from, to),
     spans: copyRowsOf(inputs.spans, from, to),

@@ -5,14 +5,12 @@
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
-import { Codes, digits, TextRows } from "./claim_text.ts";
+import { Codes, digits, GROUP_ROWS, STATUSES, TextRows } from "./claim_text.ts";
 import { Draws, type Hash64, hashBytes, hashIndex, roundCents, rpois, type Tag } from "./draws.ts";
 import { type MemberTable, rowsOf, seek } from "./member_rows.ts";
 
-/** Rows per row group (one claim may run a few lines past it). */
-const GROUP_ROWS = 122_880;
+/** A row group and room for the few lines a claim and its reversal may run past it. */
 const CAPACITY = GROUP_ROWS + 64;
-const STATUSES = ["paid", "rejected", "reversed"];
 
 /** The ambulatory event kinds, in the order `ambulatory_events.sql` draws them. */
 export const AMBULATORY_KINDS = [

@@ -27,10 +27,9 @@
  */
 import { type Db, queryRows } from "../lib/duckdb.ts";
 import { queryColumns, queryTextColumn } from "../lib/duckdb_columns.ts";
-import { join } from "node:path";
 import { readSql } from "../lib/sql_file.ts";
 import { copyRowsOf } from "./member_rows.ts";
-import { type ClaimPart, partBounds, writeParts } from "./claim_parts.ts";
+import { withMembers, writeInParts } from "./claim_parts.ts";
 import type { FillInputs } from "./pharmacy_fills_make.ts";
 
 /** Reads the fills' inputs from the generator's tables (`people`, `therapies`, `eligibility`, `exposure`, `provider_index`). */
@@ -71,12 +70,9 @@ export async function readFillInputs(db: Db): Promise<FillInputs> {
   }
 }
 
-/** Members per worker part of {@linkcode writePharmacyFills}: always two parts, whatever the machine. */
-export const FILL_PARTS = 2;
-
 /**
  * Makes the synthetic payer's fills and writes them to `path`; returns the row count. The members
- * are split into {@linkcode FILL_PARTS} consecutive ranges with about as many therapies each, made
+ * are split into two consecutive ranges (`CLAIM_PARTS`) with about as many therapies each, made
  * side by side in workers, each into a Parquet part in `work`, and the parts are joined in member
  * order (`concatParquet`). With `inProcess`, the parts are made one after the other in this thread
  * (the same bytes).
@@ -98,24 +94,21 @@ export async function writeFills(
   options: { inProcess?: boolean } = {},
 ): Promise<number> {
   // the parts split the therapies evenly (most fills are refills), at a member boundary
-  const bounds = partBounds(inputs.memberIds.length, inputs.therapies.member_index!, FILL_PARTS);
-  const parts: ClaimPart[] = bounds.slice(1).map((to, i) => ({
-    table: "pharmacy_claims",
-    inputs: options.inProcess ? inputs : partOf(inputs, bounds[i]!, to),
-    from: bounds[i]!,
-    to,
-    path: join(work, `pharmacy_fills.${i}.parquet`),
-  }));
-  return await writeParts(parts, path, options);
+  return await writeInParts(
+    "pharmacy_claims",
+    inputs,
+    inputs.therapies.member_index!,
+    partOf,
+    path,
+    work,
+    options,
+  );
 }
 
 /** The inputs of members `from…to` only, copied (member ids and rows). */
 function partOf(inputs: FillInputs, from: number, to: number): FillInputs {
   return {
-    ...inputs,
-    memberBase: from,
-    memberIds: inputs.memberIds.slice(from, to),
-    members: Object.fromEntries(Object.entries(inputs.members).map(([name, c]) => [name, c.slice(from, to)])),
+    ...withMembers(inputs, from, to),
     therapies: copyRowsOf(inputs.therapies, from, to),
     spans: copyRowsOf(inputs.spans, from, to),
     acute: copyRowsOf(inputs.acute, from, to),

@@ -4,14 +4,12 @@
  */
 import type { NumericColumn } from "../lib/duckdb_columns.ts";
 import { type Column, ParquetColumnsWriter } from "../lib/parquet_write.ts";
-import { Codes, digits, TextRows } from "./claim_text.ts";
+import { Codes, digits, GROUP_ROWS, STATUSES, TextRows } from "./claim_text.ts";
 import { rowsOf, seek } from "./member_rows.ts";
 import { Draws, type Hash64, hashBytes, hashIndex, roundCents, roundHalfAway, rpois } from "./draws.ts";
 
 const ACUTE_DRUGS = ["amoxicillin 500 mg", "azithromycin 250 mg", "cephalexin 500 mg", "doxycycline 100 mg"];
-const STATUSES = ["paid", "rejected", "reversed"];
-/** Rows per row group, as DuckDB writes them (one more when a group ends on a reversed fill). */
-const GROUP_ROWS = 122_880;
+/** One more than a row group: a group may end on a reversed fill. */
 const CAPACITY = GROUP_ROWS + 1;
 
 /** The drug a fill carries, as output codes. */
